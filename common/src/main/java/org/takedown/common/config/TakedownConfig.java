@@ -1,0 +1,73 @@
+package org.takedown.common.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration every service shares: who this provider is, how it signs, whom it trusts, and its clock. */
+@ConfigMapping(prefix = "takedown")
+public interface TakedownConfig {
+
+    Provider provider();
+
+    Signing signing();
+
+    Trust trust();
+
+    Outbox outbox();
+
+    ClockSettings clock();
+
+    interface Provider {
+        /** This deployment's provider id, such as {@code aws}; the {@code source} of every event it publishes. */
+        String id();
+    }
+
+    interface Signing {
+        /** Base64 PKCS#8 Ed25519 private key that signs this provider's events. */
+        String privateKey();
+
+        /** Base64 X.509 Ed25519 public key matching {@link #privateKey()}. */
+        String publicKey();
+    }
+
+    interface Trust {
+        /**
+         * Peers whose events are accepted, as {@code providerId:base64PublicKey}. A provider may appear more than once
+         * while its key is rotated.
+         */
+        Optional<List<String>> peers();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unsent rows when no commit woke it (the fallback). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows the relay sends per transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the relay waits for the broker to accept a batch before leaving it for the next pass. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+    }
+
+    interface ClockSettings {
+        /** {@code system} follows the wall clock; {@code controllable} can be advanced by an admin to replay weeks. */
+        @WithDefault("system")
+        ClockMode mode();
+
+        /** The controllable clock is refused in the prod profile unless this is true. */
+        @WithDefault("false")
+        boolean allowControllableInProduction();
+    }
+
+    enum ClockMode {
+        SYSTEM,
+        CONTROLLABLE
+    }
+}

@@ -1,0 +1,104 @@
+package org.takedown.common.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.All;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.takedown.common.config.TakedownConfig;
+import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.MalformedEventException;
+import org.takedown.common.event.ReceivedEvent;
+import org.takedown.common.signing.TrustList;
+import org.takedown.common.signing.UntrustedEventException;
+
+/**
+ * The one way a service consumes: parse, verify the signature against the trust list, decode, then apply the event
+ * exactly once by recording its id in the inbox in the same transaction as the handlers' effects.
+ */
+@ApplicationScoped
+public class InboxProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+
+    /** What became of a message. */
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        OWN_EVENT
+    }
+
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    TrustList trustList;
+
+    @Inject
+    TakedownConfig config;
+
+    @Inject
+    @All
+    List<EventHandler> handlers;
+
+    /** Throws {@link PoisonMessageException} for a message that must be dead-lettered. */
+    @Transactional
+    public Outcome process(String body) throws PoisonMessageException {
+        if (body == null || body.isBlank()) {
+            throw new PoisonMessageException("message has no body");
+        }
+        ReceivedEvent event = verifiedEvent(body);
+        if (event.source().equals(config.provider().id())) {
+            return Outcome.OWN_EVENT;
+        }
+        if (InboxEvent.findById(event.id()) != null) {
+            LOG.debugf("Event %s from %s was already applied", event.id(), event.source());
+            return Outcome.DUPLICATE;
+        }
+        InboxEvent seen = new InboxEvent();
+        seen.eventId = event.id();
+        seen.source = event.source();
+        seen.type = event.envelope().type();
+        seen.receivedAt = Instant.now();
+        seen.lagMs = Duration.between(event.envelope().time(), seen.receivedAt).toMillis();
+        seen.persistAndFlush();
+        handlers.stream().filter(h -> h.handles().contains(event.type())).forEach(h -> h.handle(event));
+        return Outcome.APPLIED;
+    }
+
+    private ReceivedEvent verifiedEvent(String body) throws PoisonMessageException {
+        try {
+            ObjectNode tree = codec.parse(body);
+            trustList.verify(tree);
+            return codec.decode(tree);
+        } catch (MalformedEventException | UntrustedEventException e) {
+            throw new PoisonMessageException(e.getMessage());
+        }
+    }
+
+    /** Writes the audit record of a refused message in its own transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordDeadLetter(String body, String reason) {
+        DeadLetter letter = new DeadLetter();
+        letter.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        letter.body = body == null ? null : body.substring(0, Math.min(body.length(), DeadLetter.MAX_BODY));
+        letter.receivedAt = Instant.now();
+        try {
+            ObjectNode tree = codec.parse(body);
+            letter.eventId = tree.path("id").asText(null);
+            letter.source = tree.path("source").asText(null);
+            letter.type = tree.path("type").asText(null);
+        } catch (MalformedEventException | RuntimeException e) {
+            // the body is not even JSON; the reason already says so
+        }
+        letter.persist();
+    }
+}

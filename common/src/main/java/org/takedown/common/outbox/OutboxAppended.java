@@ -1,0 +1,5 @@
+package org.takedown.common.outbox;
+
+/** Fired when a transaction wrote to the outbox; observed after commit to wake the relay. */
+public record OutboxAppended(String eventId) {
+}

@@ -1,0 +1,139 @@
+package org.takedown.common.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.takedown.common.config.TakedownConfig;
+
+/**
+ * Moves committed outbox rows to the broker. It wakes when a commit wrote to the outbox and otherwise polls. Rows are
+ * locked with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without sending a row twice, and a row is
+ * marked sent only after the broker accepted it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    @Inject
+    @Channel("events-out")
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    TakedownConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private Counter sent;
+    private Counter failed;
+
+    @PostConstruct
+    void metrics() {
+        sent = registry.counter("takedown.outbox.sent");
+        failed = registry.counter("takedown.outbox.send.failures");
+        registry.gauge("takedown.outbox.backlog", this, relay -> QuarkusTransaction.requiringNew()
+                .call(OutboxEvent::countUnsent));
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        wake();
+    }
+
+    @Scheduled(every = "${takedown.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Asks for one drain; wake-ups that arrive while one is queued are coalesced into it. */
+    public void wake() {
+        if (wakeRequested.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        wakeRequested.set(false);
+        try {
+            while (relayBatch()) {
+                // a full batch that all went out means more may be waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay pass failed, the next pass retries: %s", e.getMessage());
+        }
+    }
+
+    /** Sends one batch in its own transaction; true if it was full and every row went out. */
+    private boolean relayBatch() {
+        int batchSize = config.outbox().batchSize();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> rows = OutboxEvent.lockUnsent(batchSize);
+            if (rows.isEmpty()) {
+                return false;
+            }
+            List<Uni<Throwable>> sends = rows.stream().map(this::send).toList();
+            List<Throwable> outcomes = Uni.join().all(sends).andFailFast().await().indefinitely();
+            Instant now = Instant.now();
+            boolean allSent = true;
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxEvent row = rows.get(i);
+                Throwable error = outcomes.get(i);
+                row.attempts++;
+                if (error == null) {
+                    row.sentAt = now;
+                    row.lastError = null;
+                    sent.increment();
+                } else {
+                    row.lastError = String.valueOf(error.getMessage());
+                    failed.increment();
+                    allSent = false;
+                }
+            }
+            return allSent && rows.size() == batchSize;
+        });
+    }
+
+    /** Completes with null once the broker accepted the event, or with the reason it did not. */
+    private Uni<Throwable> send(OutboxEvent row) {
+        OutgoingAmqpMetadata metadata = OutgoingAmqpMetadata.builder()
+                .withMessageId(row.eventId)
+                .withSubject(row.type)
+                .withContentType(CONTENT_TYPE)
+                .withDurable(true)
+                .build();
+        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata))
+                .ifNoItem().after(config.outbox().sendTimeout()).fail()
+                .onItem().transform(ignored -> (Throwable) null)
+                .onFailure().recoverWithItem(error -> error);
+    }
+}

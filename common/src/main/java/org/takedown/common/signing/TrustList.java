@@ -1,0 +1,76 @@
+package org.takedown.common.signing;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The providers whose events this instance accepts, each with one or more public keys (more than one while a key is
+ * rotated). An event is trusted only if its source is listed and its signature verifies with the key it names.
+ */
+public final class TrustList {
+
+    private final Map<String, Map<String, PublicKey>> keysByProvider = new HashMap<>();
+
+    /** Parses entries of the form {@code providerId:base64PublicKey}. */
+    public static TrustList parse(Collection<String> entries) {
+        TrustList list = new TrustList();
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0 || colon == entry.length() - 1) {
+                throw new IllegalArgumentException("Trust entry must be providerId:base64PublicKey, got '" + entry + "'");
+            }
+            list.trust(entry.substring(0, colon).strip(), Ed25519Keys.publicKey(entry.substring(colon + 1)));
+        }
+        return list;
+    }
+
+    public TrustList trust(String providerId, PublicKey key) {
+        keysByProvider.computeIfAbsent(providerId, id -> new HashMap<>()).put(Ed25519Keys.keyId(key), key);
+        return this;
+    }
+
+    public Set<String> providers() {
+        return keysByProvider.keySet();
+    }
+
+    /** Checks the envelope's source, key id and signature; returns normally only for a trusted event. */
+    public void verify(ObjectNode envelope) throws UntrustedEventException {
+        String source = text(envelope.get("source"));
+        Map<String, PublicKey> keys = keysByProvider.get(source);
+        if (keys == null) {
+            throw new UntrustedEventException("source '" + source + "' is not on the trust list");
+        }
+        String keyId = text(envelope.get(EventSigner.KEY_ID));
+        String signatureValue = text(envelope.get(EventSigner.SIGNATURE));
+        if (keyId == null || signatureValue == null) {
+            throw new UntrustedEventException("event is not signed");
+        }
+        PublicKey key = keys.get(keyId);
+        if (key == null) {
+            throw new UntrustedEventException("key '" + keyId + "' is not a trusted key of '" + source + "'");
+        }
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initVerify(key);
+            signature.update(CanonicalJson.bytes(CanonicalJson.without(envelope, EventSigner.SIGNATURE)));
+            if (!signature.verify(Base64.getDecoder().decode(signatureValue))) {
+                throw new UntrustedEventException("signature does not verify with key '" + keyId + "' of '" + source + "'");
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new UntrustedEventException("signature is malformed: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || !node.isTextual() ? null : node.asText();
+    }
+}

@@ -1,0 +1,94 @@
+package org.takedown.common.probe;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.takedown.common.audit.AuditEntry;
+import org.takedown.common.event.EventCodec;
+import org.takedown.common.inbox.DeadLetter;
+import org.takedown.common.inbox.InboxEvent;
+import org.takedown.testkit.BrokerResource;
+import org.takedown.testkit.LocalBroker;
+
+@QuarkusTest
+class InboxTest {
+
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void aPeerEventIsAppliedOnceEvenWhenRedelivered() {
+        String event = PeerEvents.decisionSignedBy(codec, "apple");
+        String id = codec.toJson(parse(event).get("id"));
+
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, event);
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, event);
+
+        String eventId = id.replace("\"", "");
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(eventId) == 1);
+        // a later event proves the duplicate was consumed rather than still queued
+        String later = PeerEvents.decisionSignedBy(codec, "google");
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, later);
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(parse(later).get("id").asText()) == 1);
+        assertEquals(1, applied(eventId));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> InboxEvent.count("eventId", eventId)));
+    }
+
+    @Test
+    void forgedAndMalformedMessagesAreDeadLetteredWithAnAuditRecordAndTheConsumerCarriesOn() {
+        long deadBefore = BrokerResource.broker().deadLetterCount();
+        String forged = PeerEvents.forgedDecision(codec, "apple");
+        String forgedId = parse(forged).get("id").asText();
+
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, forged);
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, "{this is not json");
+        String genuine = PeerEvents.decisionSignedBy(codec, "apple");
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, genuine);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(parse(genuine).get("id").asText()) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> BrokerResource.broker().deadLetterCount() >= deadBefore + 2);
+        DeadLetter letter = QuarkusTransaction.requiringNew()
+                .call(() -> DeadLetter.<DeadLetter>find("eventId", forgedId).singleResult());
+        assertEquals("apple", letter.source);
+        assertEquals(true, letter.reason.contains("not a trusted key"), letter.reason);
+        assertEquals(0, applied(forgedId));
+        assertEquals(1L, QuarkusTransaction.requiringNew()
+                .call(() -> DeadLetter.count("reason like ?1", "event is not valid JSON%")));
+    }
+
+    @Test
+    void aTransientFailureIsRedeliveredUntilItSucceeds() {
+        String event = PeerEvents.decisionSignedBy(codec, "google");
+        String id = parse(event).get("id").asText();
+        RecordingHandler.failing = true;
+        try {
+            BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, event);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> applied(id) == 0);
+        } finally {
+            RecordingHandler.failing = false;
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> applied(id) == 1);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("eventId", id)));
+    }
+
+    com.fasterxml.jackson.databind.node.ObjectNode parse(String json) {
+        try {
+            return codec.parse(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long applied(String eventId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AuditEntry.count("action = ?1 and entityId = ?2", "probe.received", eventId));
+    }
+}

@@ -1,0 +1,100 @@
+package org.takedown.common.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.takedown.common.event.EventCodec;
+import org.takedown.common.outbox.OutboxEvent;
+import org.takedown.common.signing.TrustList;
+import org.takedown.testkit.BrokerResource;
+import org.takedown.testkit.DevKeys;
+import org.takedown.testkit.Tokens;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    static final String WATCH = "outbox-relay-test-watch";
+    static final String REVIEWER = Tokens.staff("reviewer-1", "reviewer");
+
+    @Inject
+    EventCodec codec;
+
+    @BeforeAll
+    static void watchTheAddress() {
+        BrokerResource.broker().subscribe(WATCH);
+    }
+
+    @Test
+    void aCommittedDecisionLeavesSignedThroughTheBroker() throws Exception {
+        String eventId = given().auth().oauth2(REVIEWER).contentType("application/json")
+                .body("{\"name\":\"alice\",\"category\":\"VIOLENCE_INCITEMENT\"}")
+                .when().post("/probe/decisions")
+                .then().statusCode(201).extract().path("eventId");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentAt(eventId) != null);
+        var tree = receiveEvent(eventId);
+        assertEquals("org.takedown.decision.issued.v1", tree.get("type").asText());
+        TrustList awsOnly = TrustList.parse(List.of("aws:" + DevKeys.signingPublicKey("aws")));
+        assertDoesNotThrow(() -> awsOnly.verify(tree));
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        long before = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count());
+
+        given().auth().oauth2(REVIEWER).contentType("application/json")
+                .body("{\"name\":\"bob\",\"category\":\"SPAM\"}")
+                .when().post("/probe/failing")
+                .then().statusCode(409).body("detail", equalTo("refused after publishing"));
+
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count()));
+    }
+
+    @Test
+    void eventsWrittenDuringABrokerOutageLeaveWhenItReturns() {
+        BrokerResource.broker().stopAcceptor();
+        String eventId;
+        try {
+            eventId = given().auth().oauth2(REVIEWER).contentType("application/json")
+                    .body("{\"name\":\"carol\",\"category\":\"SPAM\"}")
+                    .when().post("/probe/decisions")
+                    .then().statusCode(201).extract().path("eventId");
+            assertEquals(null, sentAt(eventId), "nothing is marked sent while the broker is away");
+        } finally {
+            BrokerResource.broker().startAcceptor();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentAt(eventId) != null);
+    }
+
+    /** Reads the watch queue until the event with the given id turns up. */
+    com.fasterxml.jackson.databind.node.ObjectNode receiveEvent(String eventId) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            String body = BrokerResource.broker().receive(WATCH, Duration.ofSeconds(10));
+            assertNotNull(body, "the event reached the broker");
+            var tree = codec.parse(body);
+            if (tree.get("id").asText().equals(eventId)) {
+                return tree;
+            }
+        }
+        throw new AssertionError("event " + eventId + " never reached the broker");
+    }
+
+    static java.time.Instant sentAt(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>find("eventId", eventId)
+                .firstResultOptional().map(row -> row.sentAt).orElse(null));
+    }
+}

@@ -1,0 +1,29 @@
+package org.takedown.common.probe;
+
+import java.time.Instant;
+
+import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.SampleEvents;
+import org.takedown.common.signing.Ed25519Keys;
+import org.takedown.common.signing.EventSigner;
+import org.takedown.testkit.DevKeys;
+
+/** Builds events as a peer would send them, signed with that peer's development key or a forger's. */
+final class PeerEvents {
+
+    private PeerEvents() {
+    }
+
+    static String decisionSignedBy(EventCodec codec, String provider) {
+        EventSigner signer = new EventSigner(Ed25519Keys.privateKey(DevKeys.signingPrivateKey(provider)),
+                Ed25519Keys.publicKey(DevKeys.signingPublicKey(provider)));
+        return codec.toJson(signer.sign(codec.envelope(provider, SampleEvents.suspension(), Instant.now())));
+    }
+
+    /** Claims to come from {@code claimedSource} but is signed with a freshly generated key. */
+    static String forgedDecision(EventCodec codec, String claimedSource) {
+        var forger = Ed25519Keys.generate();
+        EventSigner signer = new EventSigner(forger.getPrivate(), forger.getPublic());
+        return codec.toJson(signer.sign(codec.envelope(claimedSource, SampleEvents.suspension(), Instant.now())));
+    }
+}
