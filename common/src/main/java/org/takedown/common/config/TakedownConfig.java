@@ -54,6 +54,10 @@ public interface TakedownConfig {
         /** How long the relay waits for the broker to accept a batch before leaving it for the next pass. */
         @WithDefault("10s")
         Duration sendTimeout();
+
+        /** Readiness turns DOWN when an event has waited longer than this to leave. */
+        @WithDefault("5m")
+        Duration staleAfter();
     }
 
     interface ClockSettings {

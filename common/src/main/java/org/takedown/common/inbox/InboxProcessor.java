@@ -19,6 +19,7 @@ import org.takedown.common.event.MalformedEventException;
 import org.takedown.common.event.ReceivedEvent;
 import org.takedown.common.signing.TrustList;
 import org.takedown.common.signing.UntrustedEventException;
+import org.takedown.common.time.TakedownClock;
 
 /**
  * The one way a service consumes: parse, verify the signature against the trust list, decode, then apply the event
@@ -46,6 +47,9 @@ public class InboxProcessor {
     TakedownConfig config;
 
     @Inject
+    TakedownClock clock;
+
+    @Inject
     @All
     List<EventHandler> handlers;
 
@@ -67,7 +71,8 @@ public class InboxProcessor {
         seen.eventId = event.id();
         seen.source = event.source();
         seen.type = event.envelope().type();
-        seen.receivedAt = Instant.now();
+        // both ends use their service clock, so the lag stays meaningful when a scenario moves every clock forward
+        seen.receivedAt = clock.now();
         seen.lagMs = Duration.between(event.envelope().time(), seen.receivedAt).toMillis();
         seen.persistAndFlush();
         handlers.stream().filter(h -> h.handles().contains(event.type())).forEach(h -> h.handle(event));

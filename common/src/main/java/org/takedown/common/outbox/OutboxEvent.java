@@ -62,4 +62,10 @@ public class OutboxEvent extends PanacheEntityBase {
     public static long countUnsent() {
         return count("sentAt is null");
     }
+
+    public static Instant oldestUnsentCreatedAt() {
+        return getEntityManager()
+                .createQuery("select min(e.createdAt) from OutboxEvent e where e.sentAt is null", Instant.class)
+                .getSingleResult();
+    }
 }
