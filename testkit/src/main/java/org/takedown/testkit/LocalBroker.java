@@ -33,6 +33,7 @@ public final class LocalBroker implements AutoCloseable {
 
     public static final String EVENTS_ADDRESS = "takedown.events";
     public static final String DEAD_LETTER_ADDRESS = "takedown.dlq";
+    public static final String EXPIRY_ADDRESS = "takedown.expired";
     static final String ACCEPTOR = "amqp";
 
     private final EmbeddedActiveMQ server;
@@ -59,6 +60,7 @@ public final class LocalBroker implements AutoCloseable {
                     .addAcceptorConfiguration(ACCEPTOR, "tcp://127.0.0.1:" + port + "?protocols=AMQP")
                     .addAddressSetting("#", new AddressSettings()
                             .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
+                            .setExpiryAddress(SimpleString.of(EXPIRY_ADDRESS))
                             .setMaxDeliveryAttempts(5)
                             .setRedeliveryDelay(200)
                             .setRedeliveryMultiplier(2.0)

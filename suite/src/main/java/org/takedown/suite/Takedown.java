@@ -1,0 +1,89 @@
+package org.takedown.suite;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.takedown.testkit.Tokens;
+
+/**
+ * The command line of the local suite ({@code ./takedown}).
+ * <ul>
+ * <li>{@code up}: start everything and keep it running until Ctrl-C, which stops all it started.</li>
+ * <li>{@code token ROLE [--name NAME] [--tenant TENANT]}: print a development bearer token.</li>
+ * </ul>
+ */
+public final class Takedown {
+
+    private static final PrintStream OUT = System.out;
+
+    private Takedown() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the embedded broker and database are quiet unless something is wrong
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        String command = arguments.isEmpty() ? "up" : arguments.remove(0);
+        switch (command) {
+            case "up" -> up();
+            case "token" -> token(arguments);
+            default -> {
+                System.err.println("Usage: ./takedown [up | token ROLE [--name NAME] [--tenant TENANT]]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void up() throws InterruptedException {
+        Path root = repositoryRoot();
+        LocalSuite suite = LocalSuite.start(new LocalSuite.Options(root, root.resolve(".local"), true, OUT));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println("\nStopping the suite ...");
+            suite.close();
+            stopped.countDown();
+        }));
+        printEndpoints(suite, root);
+        stopped.await();
+    }
+
+    static void printEndpoints(LocalSuite suite, Path root) {
+        OUT.println();
+        OUT.println("The Takedown suite is running. Ctrl-C stops everything it started.");
+        OUT.println();
+        OUT.printf("  %-13s %-40s %s%n", "instance", "Swagger UI", "health");
+        for (String name : suite.instanceNames()) {
+            OUT.printf("  %-13s %-40s %s%n", name, suite.url(name) + "/q/swagger-ui", suite.url(name) + "/q/health");
+        }
+        OUT.printf("  %-13s amqp://localhost:%d  (address takedown.events, dead letters takedown.dlq)%n", "broker",
+                suite.brokerPort());
+        OUT.printf("  %-13s %s%n", "logs", root.relativize(suite.log("aws").getParent()));
+        OUT.println();
+        OUT.println("  Try the APIs with a development token:  ./takedown token admin");
+        OUT.println();
+    }
+
+    private static void token(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("token needs a role: admin, reviewer, reporter, customer, developer");
+        }
+        String role = arguments.remove(0);
+        String name = option(arguments, "--name", "dev-" + role);
+        String tenant = option(arguments, "--tenant", null);
+        OUT.println(Tokens.mint(name, tenant, role));
+    }
+
+    private static String option(List<String> arguments, String flag, String fallback) {
+        int at = arguments.indexOf(flag);
+        return at >= 0 && at + 1 < arguments.size() ? arguments.get(at + 1) : fallback;
+    }
+
+    /** The checkout this runs from: {@code -Dtakedown.root}, or the current directory. */
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("takedown.root", ".")).toAbsolutePath().normalize();
+    }
+}
