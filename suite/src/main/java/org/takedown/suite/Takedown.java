@@ -7,12 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.takedown.suite.scenario.Scenario;
+import org.takedown.suite.scenario.ScenarioException;
+import org.takedown.suite.scenario.ScenarioLoader;
+import org.takedown.suite.scenario.ScenarioReport;
+import org.takedown.suite.scenario.ScenarioRunner;
 import org.takedown.testkit.Tokens;
 
 /**
  * The command line of the local suite ({@code ./takedown}).
  * <ul>
- * <li>{@code up}: start everything and keep it running until Ctrl-C, which stops all it started.</li>
+ * <li>{@code up [--scenario NAME|FILE]}: start everything, optionally replay a scenario (from {@code scenarios/}),
+ * and keep running until Ctrl-C, which stops all it started.</li>
+ * <li>{@code scenario NAME|FILE}: start everything, replay the scenario, print the timeline, stop.</li>
  * <li>{@code token ROLE [--name NAME] [--tenant TENANT]}: print a development bearer token.</li>
  * </ul>
  */
@@ -28,18 +35,35 @@ public final class Takedown {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         String command = arguments.isEmpty() ? "up" : arguments.remove(0);
+        try {
+            dispatch(command, arguments);
+        } catch (ScenarioException | IllegalArgumentException e) {
+            System.err.println("takedown: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void dispatch(String command, List<String> arguments) throws InterruptedException {
         switch (command) {
-            case "up" -> up();
+            case "up" -> up(option(arguments, "--scenario", null));
+            case "scenario" -> {
+                if (arguments.isEmpty()) {
+                    throw new IllegalArgumentException("scenario needs a name from scenarios/ or a file");
+                }
+                scenario(arguments.get(0));
+            }
             case "token" -> token(arguments);
             default -> {
-                System.err.println("Usage: ./takedown [up | token ROLE [--name NAME] [--tenant TENANT]]");
+                System.err.println("Usage: ./takedown [up [--scenario NAME] | scenario NAME | token ROLE [--name NAME] "
+                        + "[--tenant TENANT]]");
                 System.exit(2);
             }
         }
     }
 
-    private static void up() throws InterruptedException {
+    private static void up(String scenarioName) throws InterruptedException {
         Path root = repositoryRoot();
+        Scenario scenario = scenarioName == null ? null : ScenarioLoader.load(root, scenarioName);
         LocalSuite suite = LocalSuite.start(new LocalSuite.Options(root, root.resolve(".local"), true, OUT));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,7 +72,26 @@ public final class Takedown {
             stopped.countDown();
         }));
         printEndpoints(suite, root);
+        if (scenario != null) {
+            replay(suite, root, scenario);
+            OUT.println("The suite keeps running with the scenario's records. Ctrl-C stops it.");
+        }
         stopped.await();
+    }
+
+    private static void scenario(String name) {
+        Path root = repositoryRoot();
+        Scenario scenario = ScenarioLoader.load(root, name);
+        try (LocalSuite suite = LocalSuite.start(new LocalSuite.Options(root, root.resolve(".local"), true, OUT))) {
+            replay(suite, root, scenario);
+        }
+    }
+
+    private static void replay(LocalSuite suite, Path root, Scenario scenario) {
+        ScenarioReport report = new ScenarioRunner(suite, OUT).run(scenario);
+        Path file = root.resolve(".local/reports/" + scenario.name() + ".json");
+        ScenarioRunner.write(report, file);
+        OUT.println("Machine-readable report: " + root.relativize(file));
     }
 
     static void printEndpoints(LocalSuite suite, Path root) {
