@@ -79,8 +79,9 @@ class ConfigMappingScannerTest {
     }
 
     @Test
-    void aMapKeyMatchesAnySegment() {
-        assertEquals("TAKEDOWN_HOSTING_LIMITS___PER_MINUTE",
-                ConfigurationCatalog.envName("takedown.hosting.limits.*.per-minute"));
+    void aMapKeyOrAListIndexMatchesAnySegmentOfTheVariable() {
+        assertTrue(ConfigurationCatalog.envMatches("takedown.hosting.limits.*.per-minute", "TAKEDOWN_HOSTING_LIMITS_FREE_TIER_PER_MINUTE"));
+        assertFalse(ConfigurationCatalog.envMatches("takedown.hosting.limits.*.per-minute", "TAKEDOWN_HOSTING_LIMITS_PER_MINUTE"));
+        assertTrue(ConfigurationCatalog.envMatches("quarkus.log.category.\"org.apache\".level", "QUARKUS_LOG_CATEGORY__ORG_APACHE__LEVEL"));
     }
 }

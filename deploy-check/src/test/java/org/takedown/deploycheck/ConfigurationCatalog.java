@@ -113,6 +113,11 @@ final class ConfigurationCatalog {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
     }
 
+    /** True if SmallRye maps the environment variable to the property ({@code *} standing for a map key). */
+    static boolean envMatches(String property, String variable) {
+        return envPattern(property).matcher(variable).matches();
+    }
+
     private static Pattern envPattern(String property) {
         StringBuilder regex = new StringBuilder();
         for (String part : property.split("((?<=\\*)|(?=\\*))")) {
