@@ -59,7 +59,7 @@ public class PreferenceResource {
     @Operation(summary = "Choose channels per event type; legally required notices are sent whatever is chosen")
     public Map<String, ChannelChoice> put(@PathParam("recipient") String recipient,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "quieter", value = EXAMPLE)))
-            @Valid @NotNull Map<String, @Valid @NotNull ChannelChoice> choices) {
+            @NotNull Map<String, @Valid @NotNull ChannelChoice> choices) {
         String owner = mayManage(recipient);
         Map<String, List<Channel>> asLists = new java.util.LinkedHashMap<>();
         choices.forEach((eventType, choice) -> asLists.put(eventType, choice.channels()));
