@@ -47,12 +47,15 @@ class DockerComposeTest {
 
     @Test
     void describesTheTopologyTheTestsExercise() {
-        assertEquals(Set.of("postgres", "artemis", "aws", "apple", "google", "notification"), services.keySet());
+        // the suite's topology, plus a mail catcher standing in for the SMTP relay the letters leave through
+        assertEquals(Set.of("postgres", "artemis", "mail", "aws", "apple", "google", "notification"), services.keySet());
         List<String> hostPorts = new ArrayList<>();
         services.values().forEach(s -> ports(map(s)).forEach(p -> hostPorts.add(p.split(":")[0])));
         assertEquals(hostPorts.size(), new HashSet<>(hostPorts).size(), "a host port is published twice: " + hostPorts);
         assertTrue(ports(service("postgres")).contains("5432:5432"));
         assertTrue(ports(service("artemis")).contains("5672:5672"));
+        assertEquals("mail", environment(service("notification")).get("QUARKUS_MAILER_HOST"),
+                "letters go to the compose mail catcher");
     }
 
     @ParameterizedTest

@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
 import org.takedown.testkit.DevKeys;
 import org.takedown.testkit.LocalBroker;
 import org.takedown.testkit.LocalPostgres;
 
 /**
  * The whole suite on one machine: a real PostgreSQL (embedded, or the server named by {@code TAKEDOWN_PG_URL}) with a
- * database per instance, a real Artemis broker, and each instance as a separate JVM from its packaged jar, configured
+ * database per instance, a real Artemis broker, a real SMTP server for the letters, and each instance as a separate JVM from its packaged jar, configured
  * only through environment variables, as in docker-compose.yml and the Kubernetes manifests.
  */
 public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
@@ -29,26 +34,32 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
     private final Options options;
     private final LocalPostgres postgres;
     private final LocalBroker broker;
+    private final GreenMail mail;
     private final Map<String, InstanceProcess> instances = new LinkedHashMap<>();
     private boolean closed;
 
-    private LocalSuite(Options options, LocalPostgres postgres, LocalBroker broker) {
+    private LocalSuite(Options options, LocalPostgres postgres, LocalBroker broker, GreenMail mail) {
         this.options = options;
         this.postgres = postgres;
         this.broker = broker;
+        this.mail = mail;
     }
 
     public static LocalSuite start(Options options) {
-        options.progress().println("Starting PostgreSQL and the Artemis broker ...");
+        options.progress().println("Starting PostgreSQL, the Artemis broker and an SMTP server ...");
         LocalPostgres postgres = LocalPostgres.start();
         LocalBroker broker;
+        GreenMail mail;
         try {
             broker = LocalBroker.start(null, options.documentedPorts() ? 5672 : LocalBroker.freePort());
+            mail = new GreenMail(new ServerSetup(options.documentedPorts() ? 2525 : LocalBroker.freePort(), "127.0.0.1",
+                    ServerSetup.PROTOCOL_SMTP));
+            mail.start();
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
         }
-        LocalSuite suite = new LocalSuite(options, postgres, broker);
+        LocalSuite suite = new LocalSuite(options, postgres, broker, mail);
         try {
             suite.launchAll();
         } catch (RuntimeException e) {
@@ -86,6 +97,8 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
         env.put("AMQP_HOST", "127.0.0.1");
         env.put("AMQP_PORT", String.valueOf(broker.port()));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwtKey.toString());
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
         env.put("MP_JWT_VERIFY_ISSUER", DevKeys.JWT_ISSUER);
         // the local suite replays weeks in seconds; a production deployment keeps the system clock
         env.put("TAKEDOWN_CLOCK_MODE", "controllable");
@@ -121,6 +134,15 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
         return broker.port();
     }
 
+    public int smtpPort() {
+        return mail.getSmtp().getPort();
+    }
+
+    /** The letters the SMTP server received, as raw messages. */
+    public List<MimeMessage> receivedMail() {
+        return List.of(mail.getReceivedMessages());
+    }
+
     @Override
     public Optional<LocalBroker> broker() {
         return Optional.of(broker);
@@ -152,6 +174,7 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
         closed = true;
         instances.values().forEach(InstanceProcess::stop);
         try {
+            mail.stop();
             broker.close();
         } finally {
             postgres.close();

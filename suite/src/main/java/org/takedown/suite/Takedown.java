@@ -104,6 +104,8 @@ public final class Takedown {
         }
         OUT.printf("  %-13s amqp://localhost:%d  (address takedown.events, dead letters takedown.dlq)%n", "broker",
                 suite.brokerPort());
+        OUT.printf("  %-13s smtp://localhost:%d  (receives the letters; the delivery log is at notification's "
+                + "/notifications)%n", "mail", suite.smtpPort());
         OUT.printf("  %-13s %s%n", "logs", root.relativize(suite.log("aws").getParent()));
         OUT.println();
         OUT.println("  Try the APIs with a development token:  ./takedown token admin");

@@ -19,7 +19,7 @@ import org.takedown.testkit.LocalBroker;
 /**
  * The walking skeleton of the Foundation issue, across the four instances running as separate processes over a
  * real PostgreSQL and a real Artemis: a suspension at aws becomes an independent review at apple and google, and a
- * letter addressed to the customer at notification.
+ * letter to the customer that notification delivers through a real SMTP server.
  */
 @ExtendWith(SuiteExtension.class)
 class WalkingSkeletonIT {
@@ -46,6 +46,18 @@ class WalkingSkeletonIT {
                 items -> StreamSupport.stream(items.spliterator(), false)
                         .anyMatch(n -> n.get("eventType").asText().equals("org.takedown.decision.issued.v1")));
         assertTrue(letters.size() >= 1);
+        if (suite instanceof LocalSuite local) {
+            await().atMost(WITHIN_SECONDS).until(() -> local.receivedMail().stream()
+                    .anyMatch(letter -> recipients(letter).contains(parler.contactEmail())));
+        }
+    }
+
+    static String recipients(jakarta.mail.internet.MimeMessage letter) {
+        try {
+            return java.util.Arrays.toString(letter.getAllRecipients());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
@@ -27,7 +26,8 @@ import org.jboss.logging.Logger;
 import org.takedown.common.config.TakedownConfig;
 
 /**
- * Moves committed outbox rows to the broker. It wakes when a commit wrote to the outbox and otherwise polls. Rows are
+ * Moves committed outbox rows to the broker. It wakes when a commit wrote to the outbox, and {@link OutboxPoller}
+ * wakes it regularly as the fallback. Rows are
  * locked with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without sending a row twice, and a row is
  * marked sent only after the broker accepted it.
  */
@@ -66,12 +66,6 @@ public class OutboxRelay {
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
-        wake();
-    }
-
-    @Scheduled(every = "${takedown.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
         wake();
     }
 
