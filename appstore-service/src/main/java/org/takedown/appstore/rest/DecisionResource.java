@@ -89,7 +89,8 @@ public class DecisionResource {
     public Response appeal(@HeaderParam(IdempotentRequests.HEADER) String key,
             @PathParam("decisionId") String decisionId, @Valid @NotNull NewAppeal request) {
         return idempotency.execute(key, caller.name(), new Object[] { decisionId, request }, () -> {
-            AppealView view = AppealView.of(appeals.file(find(decisionId), request.grounds(), caller.name()));
+            AppealView view = AppealView.of(appeals.file(find(decisionId).decisionId, request.grounds(),
+                    caller.name()));
             return Response.created(URI.create("/appeals/" + view.id())).entity(view).build();
         });
     }

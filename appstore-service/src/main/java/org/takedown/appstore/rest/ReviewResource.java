@@ -110,8 +110,8 @@ public class ReviewResource {
     @RolesAllowed(Roles.DEVELOPER)
     @Operation(summary = "The developer answers a remediation request (before the deadline, it is not escalated)")
     public ReviewView respond(@PathParam("id") long id, @Valid @NotNull RemediationResponse response) {
-        ReviewCase review = find(id);
-        return ReviewView.detail(developers.respondToRemediation(review, response, caller.name()));
+        find(id);
+        return ReviewView.detail(developers.respondToRemediation(id, response, caller.name()));
     }
 
     @PUT

@@ -32,7 +32,9 @@ public class AppealService {
     AuditTrail audit;
 
     @Transactional
-    public Appeal file(StoreDecision decision, String grounds, String actor) {
+    public Appeal file(String decisionId, String grounds, String actor) {
+        StoreDecision decision = StoreDecision.byDecisionId(decisionId)
+                .orElseThrow(() -> ProblemException.notFound("Decision", decisionId));
         if (!decision.action.isRestrictive()) {
             throw ProblemException.conflict("Decision " + decision.decisionId + " (" + decision.action
                     + ") restricts nothing; only removals and restrictions can be appealed");

@@ -79,7 +79,8 @@ public class DeveloperService {
 
     /** The developer answers a remediation request; answering in time keeps the case from escalating. */
     @Transactional
-    public ReviewCase respondToRemediation(ReviewCase review, RemediationResponse response, String actor) {
+    public ReviewCase respondToRemediation(long caseId, RemediationResponse response, String actor) {
+        ReviewCase review = ReviewService.load(caseId, null);
         if (review.state != ReviewCase.State.REMEDIATION_REQUESTED) {
             throw ProblemException.conflict("Review case " + review.id + " is " + review.state
                     + "; only a requested remediation can be answered");
