@@ -140,18 +140,30 @@ final class Fixtures {
     }
 
     /**
-     * A subscription on the shared address that keeps what it read, so a test can wait for several events in any
-     * order.
+     * A subscription on the shared address read by one long-lived AMQP receiver that keeps every message. (The
+     * testkit's one-shot receive() accepts every prefetched message but returns only the first, so bursts of events
+     * would be lost.)
      */
     static final class Watch {
-        private final String queue;
         private final EventCodec codec;
+        private final java.util.concurrent.BlockingQueue<String> arrived = new java.util.concurrent.LinkedBlockingQueue<>();
         private final List<ObjectNode> unclaimed = new java.util.ArrayList<>();
 
         Watch(String queue, EventCodec codec) {
-            this.queue = queue;
             this.codec = codec;
             BrokerResource.broker().subscribe(queue);
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            try {
+                var client = io.vertx.amqp.AmqpClient.create(vertx, new io.vertx.amqp.AmqpClientOptions()
+                        .setHost("127.0.0.1").setPort(BrokerResource.broker().port()));
+                var connection = client.connect().toCompletionStage().toCompletableFuture()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                var receiver = connection.createReceiver(LocalBroker.EVENTS_ADDRESS + "::" + queue)
+                        .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                receiver.handler(message -> arrived.add(message.bodyAsString()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not watch " + queue, e);
+            }
         }
 
         ObjectNode await(String type, java.util.function.Predicate<ObjectNode> data) throws Exception {
@@ -163,10 +175,11 @@ final class Fixtures {
                     return event;
                 }
             }
-            for (int i = 0; i < 500; i++) {
-                String body = BrokerResource.broker().receive(queue, Duration.ofSeconds(15));
+            while (true) {
+                String body = arrived.poll(30, java.util.concurrent.TimeUnit.SECONDS);
                 if (body == null) {
-                    break;
+                    throw new AssertionError(type + " never reached the broker; read instead: " + unclaimed.stream()
+                            .map(e -> e.get("type").asText() + " " + e.get("data")).toList());
                 }
                 ObjectNode event = codec.parse(body);
                 if (event.get("type").asText().equals(ceType) && data.test((ObjectNode) event.get("data"))) {
@@ -174,14 +187,6 @@ final class Fixtures {
                 }
                 unclaimed.add(event);
             }
-            throw new AssertionError(type + " never reached the broker");
-        }
-
-        /** Whether an event of the type matching the test was already read (call after a later event arrived). */
-        boolean seen(String type, java.util.function.Predicate<ObjectNode> data) {
-            String ceType = "org.takedown." + type + ".v1";
-            return unclaimed.stream().anyMatch(e -> e.get("type").asText().equals(ceType)
-                    && data.test((ObjectNode) e.get("data")));
         }
     }
 }
