@@ -211,7 +211,7 @@ class ReviewWorkflowTest {
         as(other.token()).get("/reviews").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].developerId", equalTo((int) other.id()));
         as(REVIEWER).get("/reviews/987654321").then().statusCode(404);
-        as(REVIEWER).get("/reviews?state=NOPE").then().statusCode(404);
+        as(REVIEWER).get("/reviews?state=NOPE").then().statusCode(400).body("errors[0].field", equalTo("state"));
         as(REVIEWER).get("/reviews?size=501").then().statusCode(400);
     }
 

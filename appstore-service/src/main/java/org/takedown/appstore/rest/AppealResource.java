@@ -47,10 +47,10 @@ public class AppealResource {
     @GET
     @RolesAllowed({ Roles.REVIEWER, Roles.ADMIN, Roles.DEVELOPER })
     @Operation(summary = "List appeals by state; a developer sees only its own")
-    public PageResponse<AppealView> list(@QueryParam("state") Appeal.State state,
+    public PageResponse<AppealView> list(@QueryParam("state") String state,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Filters filters = new Filters().eq("state", state)
+        Filters filters = new Filters().eq("state", Params.enumOf(Appeal.State.class, state, "state"))
                 .eq("decision.listing.developer.id", access.ownDeveloperId());
         return Filters.page(Appeal.<Appeal>find(filters.query("id"), filters.params()), page, size, AppealView::of);
     }

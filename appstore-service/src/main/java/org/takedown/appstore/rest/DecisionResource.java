@@ -65,10 +65,11 @@ public class DecisionResource {
     @RolesAllowed({ Roles.REVIEWER, Roles.ADMIN, Roles.DEVELOPER })
     @Operation(summary = "List decisions by listing, action or status; a developer sees only its own")
     public PageResponse<DecisionView> list(@QueryParam("listingId") Long listingId,
-            @QueryParam("action") Action action, @QueryParam("status") StoreDecision.Status status,
+            @QueryParam("action") String action, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Filters filters = new Filters().eq("listing.id", listingId).eq("action", action).eq("status", status)
+        Filters filters = new Filters().eq("listing.id", listingId).eq("action", Params.enumOf(Action.class, action, "action"))
+                .eq("status", Params.enumOf(StoreDecision.Status.class, status, "status"))
                 .eq("listing.developer.id", access.ownDeveloperId());
         return Filters.page(StoreDecision.<StoreDecision>find(filters.query("id"), filters.params()), page, size,
                 DecisionView::of);

@@ -32,7 +32,7 @@ public class ListingResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER, Roles.DEVELOPER })
     @Operation(summary = "List listings by status, developer or bundle id")
-    public PageResponse<ListingView> list(@QueryParam("status") Listing.Status status,
+    public PageResponse<ListingView> list(@QueryParam("status") String status,
             @QueryParam("developerId") Long developerId, @QueryParam("bundleId") String bundleId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -40,7 +40,7 @@ public class ListingResource {
         if (own != null && developerId != null && !own.equals(developerId)) {
             return new PageResponse<>(java.util.List.of(), page, size, 0);
         }
-        Filters filters = new Filters().eq("status", status).eq("developer.id", own != null ? own : developerId)
+        Filters filters = new Filters().eq("status", Params.enumOf(Listing.Status.class, status, "status")).eq("developer.id", own != null ? own : developerId)
                 .eq("bundleId", bundleId);
         return Filters.page(Listing.<Listing>find(filters.query("id"), filters.params()), page, size,
                 ListingView::of);

@@ -26,11 +26,11 @@ public class PeerSignalResource {
 
     @GET
     @Operation(summary = "List peer signals, newest first, by outcome (MATCHED, IGNORED), peer or peer decision")
-    public PageResponse<PeerSignalView> list(@QueryParam("outcome") PeerSignal.Outcome outcome,
+    public PageResponse<PeerSignalView> list(@QueryParam("outcome") String outcome,
             @QueryParam("peerProvider") String peerProvider, @QueryParam("peerDecisionId") String peerDecisionId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Filters filters = new Filters().eq("outcome", outcome).eq("peerProvider", peerProvider)
+        Filters filters = new Filters().eq("outcome", Params.enumOf(PeerSignal.Outcome.class, outcome, "outcome")).eq("peerProvider", peerProvider)
                 .eq("peerDecisionId", peerDecisionId);
         return Filters.page(PeerSignal.<PeerSignal>find(filters.query("id desc"), filters.params()), page, size,
                 PeerSignalView::of);

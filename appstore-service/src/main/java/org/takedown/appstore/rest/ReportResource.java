@@ -66,10 +66,11 @@ public class ReportResource {
     @RolesAllowed({ Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "List reports by listing, category or source")
     public PageResponse<ReportView> list(@QueryParam("listingId") Long listingId,
-            @QueryParam("category") Category category, @QueryParam("source") Report.Source source,
+            @QueryParam("category") String category, @QueryParam("source") String source,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Filters filters = new Filters().eq("listing.id", listingId).eq("category", category).eq("source", source);
+        Filters filters = new Filters().eq("listing.id", listingId).eq("category", Params.enumOf(Category.class, category, "category"))
+                .eq("source", Params.enumOf(Report.Source.class, source, "source"));
         return Filters.page(Report.<Report>find(filters.query("id desc"), filters.params()), page, size,
                 r -> ReportView.of(r, false));
     }

@@ -72,14 +72,15 @@ public class ReviewResource {
     @Operation(summary = "The review queue, filtered by listing, state, trigger, peer decision, escalation, "
             + "assignee or priority; a developer sees only its own listings' cases")
     public PageResponse<ReviewView> list(@QueryParam("listingId") Long listingId,
-            @QueryParam("state") ReviewCase.State state, @QueryParam("trigger") ReviewCase.Trigger trigger,
+            @QueryParam("state") String state, @QueryParam("trigger") String trigger,
             @QueryParam("peerDecisionId") String peerDecisionId, @QueryParam("escalated") Boolean escalated,
-            @QueryParam("assignee") String assignee, @QueryParam("priority") ReviewCase.Priority priority,
+            @QueryParam("assignee") String assignee, @QueryParam("priority") String priority,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Filters filters = new Filters().eq("listing.id", listingId).eq("state", state).eq("trigger", trigger)
+        Filters filters = new Filters().eq("listing.id", listingId).eq("state", Params.enumOf(ReviewCase.State.class, state, "state"))
+                .eq("trigger", Params.enumOf(ReviewCase.Trigger.class, trigger, "trigger"))
                 .eq("peerDecisionId", peerDecisionId).eq("escalated", escalated).eq("assignee", assignee)
-                .eq("priority", priority).eq("listing.developer.id", access.ownDeveloperId());
+                .eq("priority", Params.enumOf(ReviewCase.Priority.class, priority, "priority")).eq("listing.developer.id", access.ownDeveloperId());
         return Filters.page(ReviewCase.<ReviewCase>find(filters.query("id"), filters.params()), page, size,
                 ReviewView::summary);
     }

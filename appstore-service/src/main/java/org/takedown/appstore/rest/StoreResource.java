@@ -61,9 +61,11 @@ public class StoreResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Counts of reports, peer signals, cases, decisions, appeals and rulings in [from, to), and "
             + "time from case opening to decision")
-    public StatsService.Stats stats(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
-        Instant end = to == null ? clock.now().plusSeconds(1) : to;
-        Instant start = from == null ? Instant.EPOCH : from;
+    public StatsService.Stats stats(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant end = Params.instant(to, "to");
+        Instant start = Params.instant(from, "from");
+        end = end == null ? clock.now().plusSeconds(1) : end;
+        start = start == null ? Instant.EPOCH : start;
         if (!start.isBefore(end)) {
             throw ProblemException.invalid("from", "must be before to");
         }
