@@ -2,7 +2,6 @@ package org.takedown.appstore;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -194,6 +194,30 @@ class ReviewWorkflowTest {
     }
 
     @Test
+    void twoReviewersDecidingTheSameCaseAtOnceGetOneDecisionAndOneConflict() throws Exception {
+        var dev = Fixtures.developer("Race");
+        long listing = Fixtures.listing(dev, "app", true);
+        long caseId = Fixtures.reportCase(listing);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Integer> decide = () -> {
+                start.await();
+                return as(REVIEWER).body(removal(Map.of())).post("/reviews/" + caseId + "/decision").statusCode();
+            };
+            var first = pool.submit(decide);
+            var second = pool.submit(decide);
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>(List.of(first.get(), second.get()));
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(REVIEWER).get("/decisions?listingId=" + listing).then().body("total", equalTo(1));
+    }
+
+    @Test
     void onlyReviewersWorkCasesAndDevelopersSeeOnlyTheirOwn() {
         var dev = Fixtures.developer("CaseRoles");
         var other = Fixtures.developer("CaseOther");
