@@ -1,0 +1,96 @@
+package org.takedown.appstore.repository;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A legal entity that publishes apps in this store. Its id is the tenant a developer's token is limited to. */
+@Entity
+@Table(name = "developer")
+public class Developer extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "legal_name", nullable = false)
+    public String legalName;
+
+    @Column(name = "legal_name_key", nullable = false)
+    public String legalNameKey;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "developer_domain", joinColumns = @JoinColumn(name = "developer_id"))
+    @Column(name = "domain")
+    public Set<String> domains = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "developer_contact", joinColumns = @JoinColumn(name = "developer_id"))
+    public List<ContactPerson> contacts = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    @Embeddable
+    public static class ContactPerson {
+        @Column(nullable = false)
+        public String role;
+        public String name;
+        @Column(nullable = false)
+        public String email;
+
+        public ContactPerson() {
+        }
+
+        public ContactPerson(String role, String name, String email) {
+            this.role = role;
+            this.name = name;
+            this.email = email;
+        }
+    }
+
+    /**
+     * "Parler LLC", "parler, llc." and "PARLER LLC" are one legal entity: case, accents, punctuation and spacing do not
+     * distinguish companies.
+     */
+    public static String legalNameKey(String legalName) {
+        String folded = Normalizer.normalize(legalName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
+    public static String domainKey(String domain) {
+        String lower = domain.trim().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    public static Optional<Developer> byLegalName(String legalName) {
+        return find("legalNameKey", legalNameKey(legalName)).firstResultOptional();
+    }
+
+    public static List<Developer> byDomain(String domain) {
+        return list("select d from Developer d join d.domains dom where dom = ?1", domainKey(domain));
+    }
+}
