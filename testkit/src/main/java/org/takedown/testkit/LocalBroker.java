@@ -139,9 +139,18 @@ public final class LocalBroker implements AutoCloseable {
         try {
             AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            var receiver = connection.createReceiver(EVENTS_ADDRESS + "::" + queue).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // take one message and settle only that one; anything else prefetched goes back to the queue
+            var receiver = connection.createReceiver(EVENTS_ADDRESS + "::" + queue,
+                    new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(false).setMaxBufferedMessages(1))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             var body = new java.util.concurrent.CompletableFuture<String>();
-            receiver.handler(message -> body.complete(message.bodyAsString()));
+            receiver.handler(message -> {
+                if (body.complete(message.bodyAsString())) {
+                    message.accepted();
+                } else {
+                    message.released();
+                }
+            });
             try {
                 return body.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {

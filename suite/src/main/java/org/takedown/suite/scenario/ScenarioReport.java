@@ -31,7 +31,8 @@ public record ScenarioReport(String scenario, String title, Instant startedAt,
                     statement.path("ground").asText(json.path("ground").asText(null)),
                     statement.path("groundReference").asText(json.path("groundReference").asText(null)), clauses,
                     statement.path("category").asText(json.path("category").asText(null)), evidence.size(), basedOn,
-                    json.path("decidedBy").asText(null), json.path("decidedAt").asText(null), json);
+                    json.path("decidedBy").asText(statement.path("decidedBy").asText(null)),
+                    json.path("decidedAt").asText(statement.path("decidedAt").asText(null)), json);
         }
     }
 
