@@ -215,7 +215,8 @@ class CaseWorkflowTest {
                 .body("items.find { it.id == " + caseId + " }.customerId", equalTo((int) customerOf(caseId)));
         as(REVIEWER).get("/cases?assignee=reviewer-8").then().body("items.id",
                 org.hamcrest.Matchers.not(hasItem((int) caseId)));
-        as(REVIEWER).get("/cases?state=WHATEVER").then().statusCode(404);
+        as(REVIEWER).get("/cases?state=WHATEVER").then().statusCode(400).body("errors[0].field", equalTo("state"));
+        as(REVIEWER).get("/cases?customerId=abc").then().statusCode(400).body("errors[0].field", equalTo("customerId"));
         as(REVIEWER).get("/cases?page=-1").then().statusCode(400).body("errors[0].field", equalTo("page"));
     }
 

@@ -124,6 +124,7 @@ class PeerEventsTest {
                 .post("/peer-reviews/" + reviewId + "/conclusion").then().statusCode(409);
         as(REVIEWER).get("/peer-reviews?state=CONCLUDED&customerId=" + customer).then().body("total", equalTo(1));
         as(REVIEWER).get("/peer-reviews?state=OPEN&customerId=" + customer).then().body("total", equalTo(0));
+        as(REVIEWER).get("/peer-reviews?state=MAYBE").then().statusCode(400).body("errors[0].field", equalTo("state"));
         assertEquals("ACTIVE", Api.customerStatus(customer));
     }
 

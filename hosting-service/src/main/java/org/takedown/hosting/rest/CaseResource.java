@@ -68,11 +68,13 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "List cases by customer, state, priority and assignee")
-    public PageResponse<CaseView> list(@QueryParam("customerId") Long customerId, @QueryParam("state") CaseState state,
-            @QueryParam("priority") Priority priority, @QueryParam("assignee") String assignee,
+    public PageResponse<CaseView> list(@QueryParam("customerId") String customerId, @QueryParam("state") String state,
+            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var found = cases.list(customerId, state, priority, assignee, page, size);
+        var found = cases.list(QueryParams.id("customerId", customerId),
+                QueryParams.enumValue(CaseState.class, "state", state),
+                QueryParams.enumValue(Priority.class, "priority", priority), assignee, page, size);
         return new PageResponse<>(found.items().stream().map(CaseView::summary).toList(), page, size, found.total());
     }
 

@@ -81,10 +81,10 @@ public class CustomerResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
     @Operation(summary = "List customers, optionally by status")
-    public PageResponse<CustomerView> list(@QueryParam("status") CustomerStatus status,
+    public PageResponse<CustomerView> list(@QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var found = customers.list(status, page, size);
+        var found = customers.list(QueryParams.enumValue(CustomerStatus.class, "status", status), page, size);
         return new PageResponse<>(found.items().stream().map(CustomerView::of).toList(), page, size, found.total());
     }
 

@@ -42,11 +42,12 @@ public class PeerReviewResource {
 
     @GET
     @Operation(summary = "List peer reviews by state and customer")
-    public PageResponse<PeerReviewView> list(@QueryParam("state") PeerReviewState state,
-            @QueryParam("customerId") Long customerId,
+    public PageResponse<PeerReviewView> list(@QueryParam("state") String state,
+            @QueryParam("customerId") String customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var found = reviews.list(state, customerId, page, size);
+        var found = reviews.list(QueryParams.enumValue(PeerReviewState.class, "state", state),
+                QueryParams.id("customerId", customerId), page, size);
         return new PageResponse<>(found.items().stream().map(PeerReviewView::of).toList(), page, size, found.total());
     }
 

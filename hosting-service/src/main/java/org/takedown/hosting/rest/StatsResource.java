@@ -32,7 +32,9 @@ public class StatsResource {
 
     @GET
     @Operation(summary = "Reports, notices, decisions, appeals and rulings by category and outcome; report-to-decision time")
-    public StatsService.Stats get(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+    public StatsService.Stats get(@QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        Instant from = QueryParams.instant("from", fromParam);
+        Instant to = QueryParams.instant("to", toParam);
         Instant start = from == null ? Instant.EPOCH : from;
         Instant end = to == null ? clock.now().plusSeconds(1) : to;
         if (!end.isAfter(start)) {
