@@ -54,6 +54,27 @@ class ReportResourceTest {
     }
 
     @Test
+    void aBurstOfFirstReportsSharesOneCase() throws Exception {
+        String domain = Api.uniqueDomain("burst");
+        Api.customer("Burst LLC", domain);
+        Instant at = Api.now().minusSeconds(60);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = java.util.stream.IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> as(REPORTER)
+                    .body(Api.report("USER", "burst-" + i, "https://" + domain + "/post/" + i, "SCAMS_FRAUD", at))
+                    .post("/reports").then().statusCode(201).extract().<Integer>path("caseId"))).toList();
+            java.util.Set<Integer> cases = new java.util.HashSet<>();
+            for (var future : futures) {
+                cases.add(future.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, cases.size(), "one case for one customer and area");
+            as(REVIEWER).get("/cases/" + cases.iterator().next()).then().body("reportCount", equalTo(16));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aReportIsMatchedToTheCustomerBySubdomainOrResource() {
         String domain = Api.uniqueDomain("match");
         long customer = Api.customer("Match LLC", domain);

@@ -38,14 +38,17 @@ public class CaseService {
     public AbuseCase caseForReport(Long customerId, Category area, ReporterType reporter, String actor) {
         AbuseCase found = AbuseCase.live(customerId, area).orElse(null);
         if (found == null) {
-            found = new AbuseCase();
-            found.customerId = customerId;
-            found.policyArea = area;
-            found.openedAt = clock.now();
-            found.updatedAt = found.openedAt;
-            found.priority = initialPriority(area);
-            found.persist();
-            audit.record(actor, "case.opened", "case", found.id, "customer=" + customerId + "; area=" + area);
+            // concurrent first reports about one customer and area must share one case, not fail on the unique index
+            int opened = AbuseCase.getEntityManager().createNativeQuery("insert into abuse_case (customer_id, "
+                    + "policy_area, state, priority, opened_at, updated_at, version) values (?1, ?2, 'OPEN', ?3, ?4, ?4, 0) "
+                    + "on conflict (customer_id, policy_area) where state <> 'CLOSED' do nothing")
+                    .setParameter(1, customerId).setParameter(2, area.name())
+                    .setParameter(3, initialPriority(area).name()).setParameter(4, clock.now())
+                    .executeUpdate();
+            found = AbuseCase.live(customerId, area).orElseThrow();
+            if (opened == 1) {
+                audit.record(actor, "case.opened", "case", found.id, "customer=" + customerId + "; area=" + area);
+            }
         } else if (found.state == CaseState.CURED) {
             transition(found, CaseState.OPEN, actor, "a new violation was reported after the case was cured");
         }

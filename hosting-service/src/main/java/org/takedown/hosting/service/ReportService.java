@@ -68,7 +68,6 @@ public class ReportService {
         report.category = request.category();
         report.receivedAt = clock.now();
         report.persist();
-        abuseCase.updatedAt = report.receivedAt;
         audit.record(actor, "report.received", "report", report.id, "case=" + abuseCase.id + "; reporter="
                 + request.reporterType() + "; url=" + contentUrl);
         return new Intake(report, false);
