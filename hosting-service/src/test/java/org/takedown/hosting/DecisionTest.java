@@ -173,6 +173,34 @@ class DecisionTest {
     }
 
     @Test
+    void twoReviewersDecidingTheSameCaseAtOnceOneWinsTheOtherGets409() throws Exception {
+        String domain = Api.uniqueDomain("race");
+        long customer = Api.customer("Race LLC", domain);
+        long caseId = Api.violentPost(domain, Api.now().minusSeconds(60));
+        int version = as(REVIEWER).get("/cases/" + caseId).then().extract().path("version");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var futures = java.util.stream.Stream.of(REVIEWER, Api.OTHER_REVIEWER).map(token -> pool.submit(() -> {
+                start.await();
+                return as(token).body(Api.decision("WARN", caseId, Map.of("caseVersion", version)))
+                        .post("/customers/" + customer + "/decisions").then().extract().statusCode();
+            })).toList();
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var future : futures) {
+                statuses.add(future.get());
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(ADMIN).get("/customers/" + customer).then().body("strikes", equalTo(1));
+        as(REVIEWER).get("/customers/" + customer + "/decisions").then().body("", hasSize(1));
+    }
+
+    @Test
     void onlyReviewersDecideAndCustomersSeeOnlyTheirOwnDecisions() {
         String domain = Api.uniqueDomain("decider");
         long customer = Api.customer("Decider LLC", domain);
