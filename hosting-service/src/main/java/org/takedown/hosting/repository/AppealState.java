@@ -1,0 +1,7 @@
+package org.takedown.hosting.repository;
+
+public enum AppealState {
+    PENDING,
+    UPHELD,
+    REVERSED
+}

@@ -1,0 +1,6 @@
+package org.takedown.hosting.repository;
+
+public enum PeerReviewState {
+    OPEN,
+    CONCLUDED
+}

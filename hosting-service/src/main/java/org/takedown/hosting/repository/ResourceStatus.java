@@ -1,0 +1,6 @@
+package org.takedown.hosting.repository;
+
+public enum ResourceStatus {
+    ACTIVE,
+    RESTRICTED
+}

@@ -1,0 +1,94 @@
+package org.takedown.hosting.rest;
+
+import java.net.URI;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.takedown.common.rest.IdempotentRequests;
+import org.takedown.common.rest.ProblemException;
+import org.takedown.common.security.Caller;
+import org.takedown.common.security.Roles;
+import org.takedown.hosting.repository.AbuseReport;
+import org.takedown.hosting.repository.ReporterType;
+import org.takedown.hosting.rest.Requests.NewReport;
+import org.takedown.hosting.rest.Views.ReportView;
+import org.takedown.hosting.service.AnonymousRateLimiter;
+import org.takedown.hosting.service.ReportService;
+
+/** Abuse report intake: reporters with a token, or anyone without one at a limited rate. */
+@Path("/reports")
+@Tag(name = "Reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    AnonymousRateLimiter rateLimiter;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @PermitAll
+    @Operation(summary = "Report abusive content: 201 for a new report, 200 with duplicate=true for a known one")
+    public Response submit(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull NewReport request,
+            @Context HttpServerRequest http) {
+        String reporterKey;
+        if (caller.isAnonymous()) {
+            String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+            rateLimiter.acquire(address);
+            if (request.reporterType() != ReporterType.USER) {
+                throw ProblemException.invalid("reporterType", "anonymous reports are USER reports; "
+                        + request.reporterType() + " needs a reporter token");
+            }
+            reporterKey = blank(request.reporterId()) ? "address:" + address : "anonymous:" + request.reporterId();
+        } else if (caller.hasRole(Roles.REPORTER) || caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.ADMIN)) {
+            reporterKey = blank(request.reporterId()) ? "user:" + caller.name() : "id:" + request.reporterId();
+        } else {
+            throw ProblemException.forbidden("Your role does not allow submitting reports");
+        }
+        return idempotency.execute(key, caller.name(), request, () -> {
+            ReportService.Intake intake = reports.submit(request, reporterKey, caller.name());
+            ReportView view = ReportView.of(intake.report(), intake.duplicate());
+            return (intake.duplicate() ? Response.ok() : Response.created(URI.create("/reports/" + view.id())))
+                    .entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "One report")
+    public ReportView get(@PathParam("id") Long id) {
+        return AbuseReport.<AbuseReport>findByIdOptional(id).map(r -> ReportView.of(r, false))
+                .orElseThrow(() -> ProblemException.notFound("Report", id));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
