@@ -10,6 +10,7 @@ import static org.takedown.hosting.Api.PROBLEM;
 import static org.takedown.hosting.Api.REVIEWER;
 import static org.takedown.hosting.Api.as;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +102,9 @@ class AppealAndRulingTest {
         int appealId = as(Api.customerToken(s.customer())).body(Map.of("grounds", "ok"))
                 .post("/decisions/" + s.decisionId() + "/appeals").then().statusCode(201).extract().path("id");
         as(Api.customerToken(stranger)).get("/appeals/" + appealId).then().statusCode(404);
+        as(Api.customerToken(s.customer())).get("/customers/" + s.customer() + "/appeals").then().statusCode(200)
+                .body("id", equalTo(List.of(appealId))).body("[0].decisionId", equalTo(s.decisionId()));
+        as(Api.customerToken(stranger)).get("/customers/" + s.customer() + "/appeals").then().statusCode(404);
         as(OTHER_REVIEWER).body(Map.of("outcome", "MAYBE", "reasons", "x")).post("/appeals/" + appealId + "/decision")
                 .then().statusCode(400).body("errors[0].field", equalTo("outcome"));
         as(Api.customerToken(s.customer())).body(Map.of("outcome", "REVERSED", "reasons", "x"))

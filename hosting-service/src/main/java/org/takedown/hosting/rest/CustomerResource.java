@@ -27,10 +27,13 @@ import org.takedown.common.rest.IdempotentRequests;
 import org.takedown.common.rest.PageResponse;
 import org.takedown.common.security.Caller;
 import org.takedown.common.security.Roles;
+import org.takedown.hosting.repository.Appeal;
 import org.takedown.hosting.repository.CustomerStatus;
+import org.takedown.hosting.repository.Decision;
 import org.takedown.hosting.rest.Requests.NewCustomer;
 import org.takedown.hosting.rest.Requests.NewDecision;
 import org.takedown.hosting.rest.Requests.NewResource;
+import org.takedown.hosting.rest.Views.AppealView;
 import org.takedown.hosting.rest.Views.CustomerView;
 import org.takedown.hosting.rest.Views.DecisionView;
 import org.takedown.hosting.rest.Views.NoticeView;
@@ -127,6 +130,17 @@ public class CustomerResource {
         access.requireReadable(id, "Customer", id);
         customers.get(id);
         return decisions.ofCustomer(id).stream().map(d -> DecisionView.of(d, policies, null, null)).toList();
+    }
+
+    @GET
+    @Path("/{id}/appeals")
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER, Roles.CUSTOMER })
+    @Operation(summary = "The appeals a customer filed")
+    public List<AppealView> appeals(@PathParam("id") Long id) {
+        access.requireReadable(id, "Customer", id);
+        customers.get(id);
+        return Appeal.<Appeal>list("customerId", io.quarkus.panache.common.Sort.by("id"), id).stream()
+                .map(a -> AppealView.of(a, Decision.<Decision>findById(a.decisionRowId).decisionId)).toList();
     }
 
     @POST
