@@ -103,6 +103,7 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
         // the local suite replays weeks in seconds; a production deployment keeps the system clock
         env.put("TAKEDOWN_CLOCK_MODE", "controllable");
         env.put("TAKEDOWN_CLOCK_ALLOW_CONTROLLABLE_IN_PRODUCTION", "true");
+        env.putAll(spec.environment());
         return env;
     }
 

@@ -49,8 +49,8 @@ class ParlerScenarioIT {
         }
         assertEquals("SUSPENDED", report.finalStatus().get("parler@aws"), "the appeal failed and the court refused");
         assertTrue(report.notifications().stream().anyMatch(n -> n.recipient().startsWith("policy+")
-                && n.eventType().equals("org.takedown.decision.issued.v1")), "Parler got a letter");
-        assertTrue(report.notifications().stream().anyMatch(n -> n.eventType().equals("org.takedown.notice.issued.v1")),
+                && n.eventType().equals("decision.issued")), "Parler got a letter");
+        assertTrue(report.notifications().stream().anyMatch(n -> n.eventType().equals("notice.issued")),
                 "the notices were sent too");
     }
 

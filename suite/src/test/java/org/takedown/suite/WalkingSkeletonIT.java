@@ -44,7 +44,7 @@ class WalkingSkeletonIT {
         JsonNode letters = await().atMost(WITHIN_SECONDS).until(() -> client.admin("notification")
                 .get("/notifications", Map.of("recipient", parler.contactEmail())).get("items"),
                 items -> StreamSupport.stream(items.spliterator(), false)
-                        .anyMatch(n -> n.get("eventType").asText().equals("org.takedown.decision.issued.v1")));
+                        .anyMatch(n -> n.get("eventType").asText().equals("decision.issued")));
         assertTrue(letters.size() >= 1);
         if (suite instanceof LocalSuite local) {
             await().atMost(WITHIN_SECONDS).until(() -> local.receivedMail().stream()

@@ -1,6 +1,7 @@
 package org.takedown.suite.scenario;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class Steps {
             for (String instance : Scenario.INSTANCES) {
                 context.admin(instance).post("/admin/clock/advance", Map.of("by", by.toString()));
             }
-            context.progress.printf("  %s  %-12s (%s pass)%n", context.storyTime(context.now()), "", human(by));
+            context.progress.printf("  %s  %-12s (%s later)%n", context.storyTime(context.now()), "", human(by));
         }
     }
 
@@ -121,7 +122,7 @@ public final class Steps {
             JsonNode notice = context.reviewer(at, reviewer).post("/cases/" + caseNode.get("id").asText() + "/notices",
                     body);
             context.event(at, reviewerName(at, reviewer), "notice to " + context.scenario.party(party, "").legalName()
-                    + ": cure by " + notice.path("cureDeadline").asText(), Map.of("clauses", clauseIds, "facts", facts,
+                    + ": cure by " + context.storyTime(Instant.parse(notice.path("cureDeadline").asText())), Map.of("clauses", clauseIds, "facts", facts,
                             "cureDeadline", notice.path("cureDeadline").asText()));
         }
     }
@@ -221,7 +222,7 @@ public final class Steps {
             JsonNode updated = context.reviewer(at, reviewer).post("/reviews/" + review.get("id").asText()
                     + "/remediation", body);
             context.event(at, reviewerName(at, reviewer), "requires remediation under " + policyIds + " by "
-                    + updated.path("remediationDeadline").asText("the deadline"), Map.of("policyIds", policyIds,
+                    + context.storyTime(Instant.parse(updated.path("remediationDeadline").asText())), Map.of("policyIds", policyIds,
                             "instructions", instructions));
         }
     }
