@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/benchmarks.md in one command:
-#   bench/run.sh [--quick] [--runs N] [--no-build] [--output FILE]
+#   bench/run.sh [--quick] [--runs N] [--no-build] [--skip-startup] [--output FILE]
 # It builds the jars it needs, starts PostgreSQL (the system PostgreSQL 15 when present, else an embedded one), the
 # baseline service and the local suite, measures each figure after a warm-up (median of N runs, baselines in the same
 # run), prints a table and writes docs/benchmarks.md. Everything it started is stopped on exit, even on failure.
@@ -11,12 +11,13 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 COMMAND="bench/run.sh $*"
 
-QUICK=0 BUILD=1 RUNS="" OUTPUT="$ROOT/docs/benchmarks.md"
+QUICK=0 BUILD=1 STARTUP=1 RUNS="" OUTPUT="$ROOT/docs/benchmarks.md"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --runs) RUNS="$2"; shift ;;
     --no-build) BUILD=0 ;;
+    --skip-startup) STARTUP=0 ;;
     --output) OUTPUT="$2"; shift ;;
     -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -94,6 +95,8 @@ await_ready() {
 }
 
 list_dbs() { psql -X -At -d postgres -c "select datname from pg_database where datname like 'takedown\_%' or datname like 'bench\_%'"; }
+# the postgres OS user must not inherit the benchmark role from PGUSER/PGHOST
+as_postgres() { env -u PGHOST -u PGUSER -u PGPASSWORD -u PGPORT su postgres -c "$1"; }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ---------------------------------------------------------------- prerequisites and build
@@ -127,8 +130,14 @@ if command -v pg_ctlcluster >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q
     STARTED_PG_CLUSTER=1
   fi
   PG_PORT=$(pg_lsclusters -h | awk '$1==15 && $2=="main" {print $3}')
-  su postgres -c "psql -X -q -p $PG_PORT -c \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname = '$PG_USER') then create role $PG_USER login createdb password '$PG_PASSWORD'; end if; end \\\$\\\$\"" >/dev/null
-  PG_DESC="system PostgreSQL $(su postgres -c "psql -X -At -p $PG_PORT -c 'show server_version'")"
+  as_postgres "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT" >/dev/null <<SQL
+do \$\$ begin
+  if not exists (select from pg_roles where rolname = '$PG_USER') then
+    create role $PG_USER login createdb password '$PG_PASSWORD';
+  end if;
+end \$\$;
+SQL
+  PG_DESC="system PostgreSQL $(as_postgres "psql -X -At -p $PG_PORT -c 'show server_version'")"
 else
   log "No system PostgreSQL 15: starting an embedded one (testkit)"
   PG_PORT=15432
@@ -145,16 +154,27 @@ done
 
 # ---------------------------------------------------------------- the suite and the baseline
 
-log "Starting the suite (PostgreSQL databases per instance, Artemis, aws/apple/google/notification)"
-TAKEDOWN_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" TAKEDOWN_PG_USER=$PG_USER TAKEDOWN_PG_PASSWORD=$PG_PASSWORD \
-  java -Dtakedown.root="$ROOT" -jar suite/target/takedown-suite.jar up > "$OUT/suite.log" 2>&1 &
-SUITE_PID=$!
-for _ in $(seq 1 1200); do
-  grep -q "The Takedown suite is running" "$OUT/suite.log" && break
-  kill -0 $SUITE_PID 2>/dev/null || die "the suite did not start; see $OUT/suite.log and .local/logs/"
-  sleep 0.25
+# The launcher gives each instance 120 s to become ready. Four JVMs starting at once on a busy 2-core machine can
+# take longer, so a failed start is retried (at most twice more).
+start_suite() {
+  TAKEDOWN_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" TAKEDOWN_PG_USER=$PG_USER TAKEDOWN_PG_PASSWORD=$PG_PASSWORD \
+    java -Dtakedown.root="$ROOT" -jar suite/target/takedown-suite.jar up > "$OUT/suite.log" 2>&1 &
+  SUITE_PID=$!
+  for _ in $(seq 1 1200); do
+    grep -q "The Takedown suite is running" "$OUT/suite.log" && return 0
+    kill -0 $SUITE_PID 2>/dev/null || break
+    sleep 0.25
+  done
+  stop_pid $SUITE_PID 60
+  SUITE_PID=""
+  return 1
+}
+for attempt in 1 2 3; do
+  log "Starting the suite (PostgreSQL databases per instance, Artemis, aws/apple/google/notification), attempt $attempt"
+  start_suite && break
+  cp "$OUT/suite.log" "$OUT/suite-failed-$attempt.log"
+  [ $attempt = 3 ] && die "the suite did not start three times; see $OUT/suite-failed-*.log and .local/logs/"
 done
-grep -q "The Takedown suite is running" "$OUT/suite.log" || die "the suite was not up within 300 s; see $OUT/suite.log"
 SUITE_CHILDREN=$(pgrep -P $SUITE_PID || true)
 instance_pid() { for pid in $SUITE_CHILDREN; do tr '\0' '\n' < /proc/$pid/environ | grep -qx "TAKEDOWN_PROVIDER_ID=$1" && echo $pid; done; }
 AWS_PID=$(instance_pid aws) APPLE_PID=$(instance_pid apple) GOOGLE_PID=$(instance_pid google) NOTIFICATION_PID=$(instance_pid notification)
@@ -169,7 +189,6 @@ BASELINE_ENV=(QUARKUS_HTTP_PORT=$BASELINE_PORT
 
 # ---------------------------------------------------------------- start-up and idle memory, before any load
 
-log "Start-up and idle RSS: each jar started alone, $STARTUP_RUNS times, with a running instance's environment"
 "${BENCH[@]}" rss --state "idle (suite instance)" aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID
 mkdir -p "$OUT/startup" bench/target/appcds
 startup_of() { # name jar port pid-or-empty variant [jvm args...]
@@ -179,6 +198,8 @@ startup_of() { # name jar port pid-or-empty variant [jvm args...]
   "${BENCH[@]}" startup --name "$name" --jar "$jar" --port "$port" "${source[@]}" --runs "$STARTUP_RUNS" \
     --variant "$variant" --log "$OUT/startup/$name-$variant" -- "$@"
 }
+if [ "$STARTUP" = 1 ]; then
+log "Start-up and idle RSS: each jar started alone, $STARTUP_RUNS times, with a running instance's environment"
 declare -A JARS=([aws]=hosting-service [apple]=appstore-service [notification]=notification-service [baseline]=bench/baseline-service)
 declare -A PIDS=([aws]=$AWS_PID [apple]=$APPLE_PID [notification]=$NOTIFICATION_PID [baseline]="")
 declare -A PORTS=([aws]=8191 [apple]=8192 [notification]=8193 [baseline]=8194)
@@ -194,6 +215,8 @@ for name in aws apple notification baseline; do
   sed -i '/"variant": "appcds-training"/d' "$RESULTS"
   if [ -f "$archive" ]; then
     startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds -XX:SharedArchiveFile="$archive"
+    # and for idle RSS: the initial heap defaults to 1/64 of the machine's memory, and start-up garbage touches it all
+    startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds+xms32m -XX:SharedArchiveFile="$archive" -Xms32m
   fi
 done
 log "Start-up profile of aws (JFR)"
@@ -202,7 +225,12 @@ startup_of aws hosting-service/target/quarkus-app/quarkus-run.jar 8191 "$AWS_PID
   -XX:StartFlightRecording=filename="$OUT/startup-aws.jfr",settings=profile >/dev/null
 STARTUP_RUNS=$STARTUP_RUNS_SAVED
 sed -i '/"variant": "jfr"/d' "$RESULTS"
-[ -f "$OUT/startup-aws.jfr" ] && "${BENCH[@]}" profile --name aws --jfr "$(dirname "$(readlink -f "$(command -v java)")")/jfr" "$OUT/startup-aws.jfr"
+if [ -f "$OUT/startup-aws.jfr" ]; then
+  "${BENCH[@]}" profile --name aws --jfr "$(dirname "$(readlink -f "$(command -v java)")")/jfr" "$OUT/startup-aws.jfr"
+fi
+else
+  "${BENCH[@]}" note --figure startup-skipped "skipped (--skip-startup)"
+fi
 
 log "Starting the baseline service"
 env "${BASELINE_ENV[@]}" java -XX:+UseSerialGC -Xmx384m -jar bench/baseline-service/target/quarkus-app/quarkus-run.jar \
@@ -259,21 +287,32 @@ log "Outbox relay: $RELAY_EVENTS signed events committed to the aws outbox at on
 relay_once() {
   local start
   start=$(psql -X -At -d "$AWS_DB" -c "select now()")
-  java -cp "$TOOLS_CP" OutboxFill "jdbc:postgresql://127.0.0.1:$PG_PORT/$AWS_DB" $PG_USER $PG_PASSWORD aws $RELAY_EVENTS >/dev/null
+  java -cp "$TOOLS_CP" OutboxFill db "jdbc:postgresql://127.0.0.1:$PG_PORT/$AWS_DB" $PG_USER $PG_PASSWORD aws $RELAY_EVENTS >/dev/null
   for _ in $(seq 1 600); do
     [ "$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")" = 0 ] && break
     sleep 0.2
   done
   # the rate between the first and the last batch the relay marked sent (a batch shares one sent_at)
-  psql -X -At -d "$AWS_DB" -c "select round(count(*) filter (where sent_at > first) / nullif(extract(epoch from last - first), 0))
-    from outbox_event, (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b
-    where created_at >= '$start' and sent_at is not null"
+  psql -X -At -d "$AWS_DB" -c "select round((select count(*) from outbox_event where created_at >= '$start' and sent_at > b.first)
+      / nullif(extract(epoch from b.last - b.first), 0))
+    from (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b"
 }
 relay_once > /dev/null
 RELAY_RATES=()
 for run in $(seq 1 "$RUNS"); do RELAY_RATES+=("$(relay_once)"); done
 UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")
-ENVELOPE_BYTES=$(psql -X -At -d "$AWS_DB" -c "select coalesce(round(avg(length(envelope))), 2000) from outbox_event")
+log "Outbox relay once more under JFR, and the relay's batch cadence"
+JDK_BIN=$(dirname "$(readlink -f "$(command -v java)")")
+"$JDK_BIN/jcmd" $AWS_PID JFR.start name=bench-relay settings=profile filename="$OUT/relay-aws.jfr" >/dev/null
+RELAY_START=$(psql -X -At -d "$AWS_DB" -c "select now()")
+relay_once >/dev/null
+"$JDK_BIN/jcmd" $AWS_PID JFR.stop name=bench-relay >/dev/null
+"${BENCH[@]}" profile --name "aws during the relay run" --jfr "$JDK_BIN/jfr" "$OUT/relay-aws.jfr"
+psql -X -At -F ' ' -d "$AWS_DB" -c "with b as (select sent_at, count(*) n from outbox_event where created_at >= '$RELAY_START'
+    group by sent_at) select count(*), round(avg(n)), round(percentile_cont(0.5) within group (order by gap) * 1000)
+    from (select n, extract(epoch from sent_at - lag(sent_at) over (order by sent_at)) gap from b) g" \
+  | { read -r batches size gap; "${BENCH[@]}" note --figure relay-cadence --status measured \
+      "$batches batches of about $size events, one every $gap ms (median gap between batches)"; }
 python3 - "$RESULTS" "$UNSENT" "${RELAY_RATES[@]}" <<'EOF'
 import json, statistics, sys
 results, unsent, rates = sys.argv[1], int(sys.argv[2]), [float(r) for r in sys.argv[3:] if r.strip()]
@@ -283,8 +322,13 @@ row = {"figure": "relay", "status": "measured" if rates and unsent == 0 else "fa
 open(results, "a").write(json.dumps(row) + "\n")
 print("  -> relay:", json.dumps(row))
 EOF
-log "Emitter.send baseline: $RELAY_EVENTS messages of $ENVELOPE_BYTES bytes, fire and forget"
-"${BENCH[@]}" emitter --url "$BASELINE" --count $RELAY_EVENTS --bytes "$ENVELOPE_BYTES" --runs "$RUNS"
+log "Emitter.send baseline: $RELAY_EVENTS fresh signed events per run to the same address, fire and forget"
+EMIT_FILES=()
+for run in $(seq 0 "$RUNS"); do
+  java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
+  EMIT_FILES+=("$OUT/emit-$run.txt")
+done
+"${BENCH[@]}" emitter --url "$BASELINE" "${EMIT_FILES[@]}"
 
 # ---------------------------------------------------------------- propagation, fan-out, statistics
 
@@ -338,7 +382,7 @@ json.dump({
   "os": "$(. /etc/os-release && echo "$PRETTY_NAME")", "load": "$LOAD_AT_START",
   "shared_note": "${BENCH_SHARED_NOTE:-the machine may be shared; compare ratios, not absolute figures}",
   "postgres": "$PG_DESC", "wrk_threads": $WRK_THREADS, "warmup": $WARMUP, "duration": $DURATION, "runs": $RUNS,
-  "prop_seconds": $PROP_SECONDS, "startup_runs": $STARTUP_RUNS}, open(sys.argv[1], "w"), indent=1)
+  "prop_seconds": $PROP_SECONDS, "startup_runs": $STARTUP_RUNS, "stats_rows": $STATS_ROWS}, open(sys.argv[1], "w"), indent=1)
 EOF
 "${BENCH[@]}" render --meta "$OUT/meta.json" --output "$OUTPUT" --notes "$ROOT/bench/NOTES.md"
 log "Done. Raw outputs in ${OUT#$ROOT/}"

@@ -1,4 +1,7 @@
+import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,17 +34,21 @@ import org.takedown.common.signing.EventSigner;
 import org.takedown.testkit.DevKeys;
 
 /**
- * Writes N signed decision.issued envelopes into a provider's outbox in one commit, as if N decisions had just been
- * taken, so that the relay's throughput can be read from the rows' sent_at. Run by bench/run.sh as a single-file
- * program: java -cp CLASSPATH OutboxFill.java JDBC_URL USER PASSWORD PROVIDER COUNT
- * The events are valid and correctly signed, so the peers apply them (inbox rows) instead of dead-lettering them.
+ * Signed decision.issued envelopes for the outbox figure, valid and correctly signed, so that the peers apply them
+ * (inbox rows) instead of dead-lettering them.
+ * <ul>
+ * <li>{@code db JDBC_URL USER PASSWORD PROVIDER COUNT}: writes them into the provider's outbox in one commit, as if COUNT
+ * decisions had just been taken; the relay's throughput is then read from the rows' sent_at.</li>
+ * <li>{@code file PATH PROVIDER COUNT}: writes them one per line, for the Emitter.send baseline to send the same
+ * messages.</li>
+ * </ul>
  */
 public final class OutboxFill {
 
     public static void main(String[] args) throws Exception {
-        String url = args[0];
-        String provider = args[3];
-        int count = Integer.parseInt(args[4]);
+        boolean toDatabase = args[0].equals("db");
+        String provider = toDatabase ? args[4] : args[2];
+        int count = Integer.parseInt(toDatabase ? args[5] : args[3]);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // payloads below are built valid; the codec's validator is only consulted to refuse invalid ones
@@ -50,7 +57,16 @@ public final class OutboxFill {
         EventCodec codec = new EventCodec(mapper, accepting);
         EventSigner signer = new EventSigner(Ed25519Keys.privateKey(DevKeys.signingPrivateKey(provider)),
                 Ed25519Keys.publicKey(DevKeys.signingPublicKey(provider)));
-        try (Connection db = DriverManager.getConnection(url, args[1], args[2])) {
+        if (!toDatabase) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1])))) {
+                for (int i = 0; i < count; i++) {
+                    Instant now = Instant.now();
+                    out.println(codec.toJson(signer.sign(codec.envelope(provider, decision(i, now), now))));
+                }
+            }
+            return;
+        }
+        try (Connection db = DriverManager.getConnection(args[1], args[2], args[3])) {
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("insert into outbox_event "
                     + "(seq, event_id, type, subject, envelope, created_at, attempts) "
@@ -71,7 +87,6 @@ public final class OutboxFill {
                 insert.executeBatch();
             }
             db.commit();
-            System.out.println(System.currentTimeMillis());
         }
     }
 

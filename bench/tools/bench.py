@@ -141,7 +141,9 @@ def start_once(args, env, log, jvm_args):
         if ready_ms is None:
             return None
         if log_ms is None:
+            # the line appeared between the last look at the log and the ready answer
             match = STARTED.search(open(log, errors="replace").read())
+            log_ms = ready_ms if match else None
             quarkus_ms = float(match.group(1)) * 1000 if match else None
         time.sleep(args.idle_seconds)
         return {"logMs": log_ms, "readyMs": ready_ms, "quarkusMs": quarkus_ms, "rssIdleMb": rss_mb(process.pid)}
@@ -186,18 +188,21 @@ def profile_summary(args):
     out = subprocess.run([args.jfr, "print", "--json", "--events", "jdk.ExecutionSample", args.recording],
                          capture_output=True, text=True, timeout=300)
     events = json.loads(out.stdout or "{}").get("recording", {}).get("events", [])
-    methods, packages = {}, {}
+    methods, packages, threads = {}, {}, {}
     for event in events:
+        thread = ((event.get("values", {}).get("sampledThread") or {}).get("javaName") or "?")
+        thread = re.sub(r"[-#]?\d+$", "", thread)
+        threads[thread] = threads.get(thread, 0) + 1
         frames = (event.get("values", {}).get("stackTrace") or {}).get("frames") or []
         if not frames:
             continue
         method = frames[0].get("method", {})
-        owner = (method.get("type") or {}).get("name", "?")
+        owner = (method.get("type") or {}).get("name", "?").replace("/", ".")
         key = owner + "." + method.get("name", "?")
         methods[key] = methods.get(key, 0) + 1
         # the first frame outside the JDK says which library the time was spent for
         for frame in frames:
-            name = ((frame.get("method") or {}).get("type") or {}).get("name", "")
+            name = ((frame.get("method") or {}).get("type") or {}).get("name", "").replace("/", ".")
             if not name.startswith(("java.", "jdk.", "sun.")):
                 package = ".".join(name.split(".")[:3])
                 packages[package] = packages.get(package, 0) + 1
@@ -205,7 +210,7 @@ def profile_summary(args):
     total = sum(methods.values())
     top = lambda d: [[k, v] for k, v in sorted(d.items(), key=lambda kv: -kv[1])[:args.top]]
     record(args.results, "profile", service=args.name, samples=total, topMethods=top(methods),
-           topPackages=top(packages))
+           topPackages=top(packages), topThreads=top(threads))
 
 
 # ---------------------------------------------------------------- load figures
@@ -240,14 +245,22 @@ def pgbench_result(args):
 
 
 def emit_baseline(args):
+    """POSTs each file of signed envelopes to the baseline's /emit; the first file is the warm-up."""
     rates = []
-    for run in range(args.runs + 1):
-        status, body = http("POST", f"{args.url}/emit?count={args.count}&bytes={args.bytes}", timeout=150)
+    for run, path in enumerate(args.files):
+        with open(path, "rb") as f:
+            request = urllib.request.Request(f"{args.url}/emit", data=f.read(), method="POST",
+                                             headers={"Content-Type": "text/plain", "Accept": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=150) as response:
+                status, body = response.status, parse(response.read())
+        except urllib.error.HTTPError as e:
+            status, body = e.code, parse(e.read())
         if status != 200 or body.get("failed"):
             record(args.results, "emitter", status="failed", note=f"POST /emit answered {status}: {body}")
             return
-        if run > 0:  # the first call is the warm-up
-            rates.append(body["perSecond"])
+        if run > 0:
+            rates.append(round(body["perSecond"]))
     record(args.results, "emitter", status="measured", runs=len(rates), value=median(rates), unit="events/s",
            samples=rates)
 
@@ -493,7 +506,7 @@ def render(args):
     r, verdict = ratio(relay, emitter, 0.8)
     table.append(["outbox relay throughput", value(relay), value(emitter) + " (Emitter.send)", r, verdict])
     for p in by("propagation") or [one("propagation")]:
-        label = f"propagation aws → apple+google at {p.get('rate', '?')}/s"
+        label = "propagation aws → apple+google" + (f" at {p['rate']}/s" if p.get("rate") else "")
         if p.get("status") == "measured":
             shown = (f"p50 {p['p50Ms']} ms, p95 {p['p95Ms']} ms, p99 {p['p99Ms']} ms "
                      f"(achieved {p['achievedRate']}/s over {p['seconds']} s, backlog growing: {p['backlogGrowing']})")
@@ -506,10 +519,13 @@ def render(args):
                   ("met" if f.get("value", 1e9) <= 5000 else "missed") + " (≤ 5 s)" if f.get("status") == "measured"
                   else "not measured"])
     s = one("stats")
-    table.append([f"statistics over {s.get('rows', 1000000):,} reports", value(s) if s.get("status") != "measured"
+    table.append([f"statistics over {s.get('rows', meta['stats_rows']):,} reports", value(s) if s.get("status") != "measured"
                   else f"{s['value']:.0f} ms all time, {s['windowMs']:.0f} ms for 30 days (p95 {s['p95Ms']:.0f} ms)",
                   "—", "—", ("met" if s.get("p95Ms", 1e9) <= 200 else "missed") + " (≤ 200 ms)"
                   if s.get("status") == "measured" else "not measured"])
+    if not by("startup"):
+        table.append(["start-up and idle RSS per service", "not measured: " + one("startup-skipped").get("note", ""),
+                      "—", "—", "not measured"])
     for st in by("startup"):
         if st.get("status") != "measured":
             table.append([f"start-up {st['service']} ({st['variant']})", f"not measured: {st.get('note')}", "—", "—",
@@ -525,8 +541,14 @@ def render(args):
         verdict = "reported" if st["service"] == "baseline" else (
             ("met" if started <= 1500 else "missed") + " (≤ 1.5 s)")
         table.append([f"start-up {st['service']} ({st['variant']})", shown, compare, r, verdict])
+    for st in by("startup"):
+        if st.get("status") == "measured" and st.get("rssIdleMb") is not None:
+            limit_met = st["service"] == "baseline" or st["rssIdleMb"] <= 200
+            table.append([f"RSS {st['service']} idle, alone ({st['variant']})", f"{st['rssIdleMb']:.0f} MB", "—", "—",
+                          "reported" if st["service"] == "baseline" else ("met" if limit_met else "missed")
+                          + " (≤ 200 MB)"])
     for m in by("rss"):
-        limit = 200 if m["state"] == "idle" else 400
+        limit = 200 if m["state"].startswith("idle") else 400
         verdict = "reported" if m["service"] == "baseline" or m["rssMb"] is None else (
             ("met" if m["rssMb"] <= limit else "missed") + f" (≤ {limit} MB)")
         shown = "—" if m["rssMb"] is None else f"{m['rssMb']:.0f} MB"
@@ -562,14 +584,21 @@ def render(args):
     add("")
     profiles = by("profile")
     if profiles:
-        add("## Where start-up time goes (JFR)")
+        add("## Profiles (JFR execution samples)")
         add("")
         for p in profiles:
-            add(f"`{p['service']}`, {p['samples']} execution samples during start-up. Busiest libraries (first "
-                f"non-JDK frame): " + ", ".join(f"`{k}` {v}" for k, v in p["topPackages"]) + ".")
+            add(f"`{p['service']}`, {p['samples']} samples. Busiest libraries (first non-JDK frame): "
+                + ", ".join(f"`{k}` {v}" for k, v in p["topPackages"]) + ".")
             add("")
             add("Hottest methods: " + ", ".join(f"`{k}` {v}" for k, v in p["topMethods"][:6]) + ".")
             add("")
+            if p.get("topThreads"):
+                add("Busiest threads: " + ", ".join(f"`{k}` {v}" for k, v in p["topThreads"]) + ".")
+                add("")
+    cadence = by("relay-cadence")
+    if cadence:
+        add("Outbox relay cadence (from the rows' `sent_at`, one value per batch): " + cadence[-1]["note"] + ".")
+        add("")
     add("## Raw results")
     add("")
     add("Each line as `bench/tools/bench.py` recorded it (samples are the individual runs):")
@@ -640,9 +669,7 @@ def main():
 
     p = sub.add_parser("emitter")
     p.add_argument("--url", required=True)
-    p.add_argument("--count", type=int, required=True)
-    p.add_argument("--bytes", type=int, required=True)
-    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("files", nargs="+")
     p.set_defaults(run=emit_baseline)
 
     for name, fn in (("propagation", propagation), ("fanout", fanout)):
