@@ -380,7 +380,7 @@ json.dump({
   "nproc": "$(nproc)", "cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
   "memory": "$(free -h | awk '/^Mem:/ {print $2}')", "jdk": "$(java -version 2>&1 | sed -n 2p)",
   "os": "$(. /etc/os-release && echo "$PRETTY_NAME")", "load": "$LOAD_AT_START",
-  "shared_note": "${BENCH_SHARED_NOTE:-the machine may be shared; compare ratios, not absolute figures}",
+  "shared_note": "${BENCH_SHARED_NOTE:-2 cores shared by the services, PostgreSQL, the broker and the load generator, plus whatever else runs on the machine; compare ratios, not absolute figures}",
   "postgres": "$PG_DESC", "wrk_threads": $WRK_THREADS, "warmup": $WARMUP, "duration": $DURATION, "runs": $RUNS,
   "prop_seconds": $PROP_SECONDS, "startup_runs": $STARTUP_RUNS, "stats_rows": $STATS_ROWS}, open(sys.argv[1], "w"), indent=1)
 EOF
