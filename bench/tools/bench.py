@@ -185,7 +185,8 @@ def sample_rss(args):
 
 def profile_summary(args):
     """Top frames of a start-up recording (JFR execution samples), by method and by package."""
-    out = subprocess.run([args.jfr, "print", "--json", "--events", "jdk.ExecutionSample", args.recording],
+    out = subprocess.run([args.jfr, "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample",
+                          args.recording],
                          capture_output=True, text=True, timeout=300)
     events = json.loads(out.stdout or "{}").get("recording", {}).get("events", [])
     methods, packages, threads = {}, {}, {}
