@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# Reproduces every figure of docs/benchmarks.md in one command:
+#   bench/run.sh [--quick] [--runs N] [--no-build] [--skip-startup] [--output FILE]
+# It builds the jars it needs, starts PostgreSQL (the system PostgreSQL 15 when present, else an embedded one), the
+# baseline service and the local suite, measures each figure after a warm-up (median of N runs, baselines in the same
+# run), prints a table and writes docs/benchmarks.md. Everything it started is stopped on exit, even on failure.
+# All traffic goes to 127.0.0.1; every wait is bounded.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+COMMAND="bench/run.sh $*"
+
+QUICK=0 BUILD=1 STARTUP=1 RUNS="" OUTPUT="$ROOT/docs/benchmarks.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --runs) RUNS="$2"; shift ;;
+    --no-build) BUILD=0 ;;
+    --skip-startup) STARTUP=0 ;;
+    --output) OUTPUT="$2"; shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ "$QUICK" = 1 ]; then
+  WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-5} RUNS=${RUNS:-3} STARTUP_RUNS=${BENCH_STARTUP_RUNS:-2}
+  PROP_SECONDS=${BENCH_PROP_SECONDS:-10} RELAY_EVENTS=${BENCH_RELAY_EVENTS:-2000} STATS_ROWS=${BENCH_STATS_ROWS:-200000}
+else
+  WARMUP=${BENCH_WARMUP:-60} DURATION=${BENCH_DURATION:-30} RUNS=${RUNS:-5} STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
+  PROP_SECONDS=${BENCH_PROP_SECONDS:-60} RELAY_EVENTS=${BENCH_RELAY_EVENTS:-10000} STATS_ROWS=${BENCH_STATS_ROWS:-1000000}
+fi
+FANOUT_LISTINGS=${BENCH_FANOUT_LISTINGS:-10000}
+CONNECTIONS=16 WRK_THREADS=2
+
+OUT="$ROOT/bench/target/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.jsonl"
+: > "$RESULTS"
+BENCH=(python3 "$ROOT/bench/tools/bench.py" --results "$RESULTS")
+export BENCH_WRK_DIR="$ROOT/bench/wrk"
+
+PG_USER=takedown_bench PG_PASSWORD=takedown_bench PG_PORT=5432
+export PGHOST=127.0.0.1 PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=5
+BASELINE_PORT=8090 AWS=http://127.0.0.1:8081 APPLE=http://127.0.0.1:8082 GOOGLE=http://127.0.0.1:8083
+NOTIFICATION=http://127.0.0.1:8084 BASELINE=http://127.0.0.1:$BASELINE_PORT
+
+log() { printf '\n[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- cleanup: only what this script started
+
+STARTED_PG_CLUSTER=0 EMBEDDED_PG_PID="" SUITE_PID="" SUITE_CHILDREN="" BASELINE_PID="" DBS_BEFORE=""
+cleanup() {
+  local status=$?
+  set +e
+  log "Stopping everything this run started"
+  stop_pid "$BASELINE_PID"
+  if [ -n "$SUITE_PID" ]; then
+    stop_pid "$SUITE_PID" 60   # its shutdown hook stops the four instances, the broker and the database
+    for child in $SUITE_CHILDREN; do stop_pid "$child"; done
+  fi
+  if [ -n "$DBS_BEFORE" ]; then
+    for db in $(list_dbs); do
+      if ! grep -qx "$db" <<<"$DBS_BEFORE"; then psql -X -q -d postgres -c "drop database if exists \"$db\"" >/dev/null; fi
+    done
+  fi
+  stop_pid "$EMBEDDED_PG_PID"
+  if [ "$STARTED_PG_CLUSTER" = 1 ]; then pg_ctlcluster 15 main stop; fi
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# SIGTERM, then SIGKILL after a bounded wait
+stop_pid() {
+  local pid=$1 wait=${2:-30}
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 1 $((wait * 4))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+# waits (bounded) until a URL answers 200
+await_ready() {
+  local url=$1 seconds=$2 pid=${3:-}
+  for _ in $(seq 1 $((seconds * 4))); do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url")" = 200 ] && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+list_dbs() { psql -X -At -d postgres -c "select datname from pg_database where datname like 'takedown\_%' or datname like 'bench\_%'"; }
+# the postgres OS user must not inherit the benchmark role from PGUSER/PGHOST
+as_postgres() { env -u PGHOST -u PGUSER -u PGPASSWORD -u PGPORT su postgres -c "$1"; }
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---------------------------------------------------------------- prerequisites and build
+
+for tool in java wrk pgbench psql python3 curl; do command -v $tool >/dev/null || die "$tool is missing (apt-get install wrk postgresql-client ...)"; done
+for port in 5672 8081 8082 8083 8084 $BASELINE_PORT 8191 8192 8193 8194; do
+  port_free $port || die "port $port is in use: stop whatever runs there (another ./takedown up?) and retry"
+done
+
+if [ "$BUILD" = 1 ]; then
+  log "Building the service jars, the launcher and the baseline (package, tests skipped)"
+  MODULES=common,testkit,hosting-service,appstore-service,notification-service,suite,bench/baseline-service
+  ./mvnw -B -q -o package -DskipTests -pl $MODULES || ./mvnw -B -q package -DskipTests -pl $MODULES
+fi
+for jar in hosting-service appstore-service notification-service bench/baseline-service; do
+  [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || die "$jar is not built: run without --no-build"
+done
+TOOLS_CP="$ROOT/hosting-service/target/quarkus-app/lib/main/*:$ROOT/suite/target/lib/*"
+mkdir -p bench/target/tools
+javac -q -d bench/target/tools -cp "$TOOLS_CP" bench/tools/OutboxFill.java bench/tools/EmbeddedPostgres.java 2>/dev/null \
+  || javac -d bench/target/tools -cp "$TOOLS_CP" bench/tools/OutboxFill.java bench/tools/EmbeddedPostgres.java
+TOOLS_CP="$ROOT/bench/target/tools:$TOOLS_CP"
+
+# ---------------------------------------------------------------- PostgreSQL
+
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+if command -v pg_ctlcluster >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q '^15 *main'; then
+  if ! pg_lsclusters -h | grep -q '^15 *main .* online'; then
+    log "Starting the system PostgreSQL 15 (max_connections 200: four services, the baseline and pgbench at once)"
+    pg_ctlcluster 15 main start -- -o "-c max_connections=200"
+    STARTED_PG_CLUSTER=1
+  fi
+  PG_PORT=$(pg_lsclusters -h | awk '$1==15 && $2=="main" {print $3}')
+  as_postgres "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT" >/dev/null <<SQL
+do \$\$ begin
+  if not exists (select from pg_roles where rolname = '$PG_USER') then
+    create role $PG_USER login createdb password '$PG_PASSWORD';
+  end if;
+end \$\$;
+SQL
+  PG_DESC="system PostgreSQL $(as_postgres "psql -X -At -p $PG_PORT -c 'show server_version'")"
+else
+  log "No system PostgreSQL 15: starting an embedded one (testkit)"
+  PG_PORT=15432
+  java -cp "$TOOLS_CP" EmbeddedPostgres "$OUT/pgdata" $PG_PORT $PG_USER $PG_PASSWORD > "$OUT/embedded-postgres.log" 2>&1 &
+  EMBEDDED_PG_PID=$!
+  for _ in $(seq 1 240); do grep -q READY "$OUT/embedded-postgres.log" && break; kill -0 $EMBEDDED_PG_PID || die "embedded PostgreSQL failed; see $OUT/embedded-postgres.log"; sleep 0.25; done
+  PG_DESC="embedded PostgreSQL (testkit, zonky) $(psql -X -At -p $PG_PORT -d postgres -c 'show server_version')"
+fi
+export PGPORT=$PG_PORT
+DBS_BEFORE=$(list_dbs)
+for db in bench_pgbench bench_baseline; do
+  psql -X -q -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
+done
+
+# ---------------------------------------------------------------- the suite and the baseline
+
+# The launcher gives each instance 120 s to become ready. Four JVMs starting at once on a busy 2-core machine can
+# take longer, so a failed start is retried (at most twice more).
+start_suite() {
+  TAKEDOWN_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" TAKEDOWN_PG_USER=$PG_USER TAKEDOWN_PG_PASSWORD=$PG_PASSWORD \
+    java -Dtakedown.root="$ROOT" -jar suite/target/takedown-suite.jar up > "$OUT/suite.log" 2>&1 &
+  SUITE_PID=$!
+  for _ in $(seq 1 1200); do
+    grep -q "The Takedown suite is running" "$OUT/suite.log" && return 0
+    kill -0 $SUITE_PID 2>/dev/null || break
+    sleep 0.25
+  done
+  stop_pid $SUITE_PID 60
+  SUITE_PID=""
+  return 1
+}
+for attempt in 1 2 3; do
+  log "Starting the suite (PostgreSQL databases per instance, Artemis, aws/apple/google/notification), attempt $attempt"
+  start_suite && break
+  cp "$OUT/suite.log" "$OUT/suite-failed-$attempt.log"
+  [ $attempt = 3 ] && die "the suite did not start three times; see $OUT/suite-failed-*.log and .local/logs/"
+done
+SUITE_CHILDREN=$(pgrep -P $SUITE_PID || true)
+instance_pid() { for pid in $SUITE_CHILDREN; do tr '\0' '\n' < /proc/$pid/environ | grep -qx "TAKEDOWN_PROVIDER_ID=$1" && echo $pid; done; }
+AWS_PID=$(instance_pid aws) APPLE_PID=$(instance_pid apple) GOOGLE_PID=$(instance_pid google) NOTIFICATION_PID=$(instance_pid notification)
+db_of() { tr '\0' '\n' < /proc/$1/environ | sed -n 's|^QUARKUS_DATASOURCE_JDBC_URL=.*/\([^/?]*\).*|\1|p'; }
+AWS_DB=$(db_of $AWS_PID) APPLE_DB=$(db_of $APPLE_PID) GOOGLE_DB=$(db_of $GOOGLE_PID)
+ADMIN_TOKEN=$(java -jar suite/target/takedown-suite.jar token admin --name bench-admin)
+REPORTER_TOKEN=$(java -jar suite/target/takedown-suite.jar token reporter --name bench-reporter)
+
+BASELINE_ENV=(QUARKUS_HTTP_PORT=$BASELINE_PORT
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench_baseline"
+  QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD AMQP_HOST=127.0.0.1 AMQP_PORT=5672)
+
+# ---------------------------------------------------------------- start-up and idle memory, before any load
+
+"${BENCH[@]}" rss --state "idle (suite instance)" aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID
+mkdir -p "$OUT/startup" bench/target/appcds
+startup_of() { # name jar port pid-or-empty variant [jvm args...]
+  local name=$1 jar=$2 port=$3 pid=$4 variant=$5; shift 5
+  local source=()
+  if [ -n "$pid" ]; then source=(--env-of-pid "$pid"); else for kv in "${BASELINE_ENV[@]}"; do source+=(--set "$kv"); done; fi
+  "${BENCH[@]}" startup --name "$name" --jar "$jar" --port "$port" "${source[@]}" --runs "$STARTUP_RUNS" \
+    --variant "$variant" --log "$OUT/startup/$name-$variant" -- "$@"
+}
+if [ "$STARTUP" = 1 ]; then
+log "Start-up and idle RSS: each jar started alone, $STARTUP_RUNS times, with a running instance's environment"
+declare -A JARS=([aws]=hosting-service [apple]=appstore-service [notification]=notification-service [baseline]=bench/baseline-service)
+declare -A PIDS=([aws]=$AWS_PID [apple]=$APPLE_PID [notification]=$NOTIFICATION_PID [baseline]="")
+declare -A PORTS=([aws]=8191 [apple]=8192 [notification]=8193 [baseline]=8194)
+for name in aws apple notification baseline; do
+  jar="${JARS[$name]}/target/quarkus-app/quarkus-run.jar"
+  startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" default
+  # the cheap fix for start-up: an AppCDS archive of the classes a start loads, written by one training start
+  archive="$ROOT/bench/target/appcds/$name.jsa"
+  rm -f "$archive"
+  STARTUP_RUNS_SAVED=$STARTUP_RUNS; STARTUP_RUNS=1
+  startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds-training -XX:ArchiveClassesAtExit="$archive" >/dev/null
+  STARTUP_RUNS=$STARTUP_RUNS_SAVED
+  sed -i '/"variant": "appcds-training"/d' "$RESULTS"
+  if [ -f "$archive" ]; then
+    startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds -XX:SharedArchiveFile="$archive"
+    # and for idle RSS: the initial heap defaults to 1/64 of the machine's memory, and start-up garbage touches it all
+    startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds+xms32m -XX:SharedArchiveFile="$archive" -Xms32m
+  fi
+done
+log "Start-up profile of aws (JFR)"
+STARTUP_RUNS_SAVED=$STARTUP_RUNS; STARTUP_RUNS=1
+startup_of aws hosting-service/target/quarkus-app/quarkus-run.jar 8191 "$AWS_PID" jfr \
+  -XX:StartFlightRecording=filename="$OUT/startup-aws.jfr",settings=profile >/dev/null
+STARTUP_RUNS=$STARTUP_RUNS_SAVED
+sed -i '/"variant": "jfr"/d' "$RESULTS"
+if [ -f "$OUT/startup-aws.jfr" ]; then
+  "${BENCH[@]}" profile --name aws --jfr "$(dirname "$(readlink -f "$(command -v java)")")/jfr" "$OUT/startup-aws.jfr"
+fi
+else
+  "${BENCH[@]}" note --figure startup-skipped "skipped (--skip-startup)"
+fi
+
+log "Starting the baseline service"
+env "${BASELINE_ENV[@]}" java -XX:+UseSerialGC -Xmx384m -jar bench/baseline-service/target/quarkus-app/quarkus-run.jar \
+  > "$OUT/baseline.log" 2>&1 &
+BASELINE_PID=$!
+await_ready "$BASELINE/q/health/ready" 120 $BASELINE_PID || die "the baseline service did not start; see $OUT/baseline.log"
+
+# ---------------------------------------------------------------- intake: pgbench, bare service, hosting
+
+wrk_runs() { # figure url script pid-to-sample
+  local figure=$1 url=$2 script=$3 pid=$4 files=()
+  wrk -t$WRK_THREADS -c$CONNECTIONS -d${WARMUP}s -s "$script" "$url" > "$OUT/$figure-warmup.txt" 2>&1 || true
+  touch "$OUT/$figure.rss-running"; rm -f "$OUT/$figure.rss-stop"
+  "${BENCH[@]}" sample-rss --state "under $figure load" --stop-file "$OUT/$figure.rss-stop" \
+    --max-seconds $((RUNS * DURATION + 120)) "$5=$pid" &
+  local sampler=$!
+  for run in $(seq 1 "$RUNS"); do
+    wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s -s "$script" "$url" > "$OUT/$figure-$run.txt" 2>&1 || true
+    files+=("$OUT/$figure-$run.txt")
+  done
+  touch "$OUT/$figure.rss-stop"; wait $sampler || true
+  "${BENCH[@]}" wrk --figure "$figure" "${files[@]}"
+}
+
+log "pgbench: single-row insert, $CONNECTIONS clients ($RUNS × ${DURATION}s after a short warm-up)"
+psql -X -q -d bench_pgbench -c "create table bench_pg_row (id bigserial primary key, payload varchar(4000) not null, created_at timestamptz not null)"
+pgbench -n -c $CONNECTIONS -j 2 -T $(( WARMUP < 10 ? WARMUP : 10 )) -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-warmup.txt" 2>&1
+PG_FILES=()
+for run in $(seq 1 "$RUNS"); do
+  pgbench -n -c $CONNECTIONS -j 2 -T $DURATION -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-$run.txt" 2>&1 || true
+  PG_FILES+=("$OUT/pgbench-$run.txt")
+done
+"${BENCH[@]}" pgbench "${PG_FILES[@]}"
+
+log "Bare REST + Panache insert: wrk, $CONNECTIONS connections (warm-up ${WARMUP}s, $RUNS × ${DURATION}s)"
+wrk_runs baseline-insert "$BASELINE" bench/wrk/post-row.lua $BASELINE_PID baseline
+
+log "Report intake at aws"
+INTAKE_RESOURCE=intake-$(date +%s).bench.example
+PROBE=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$AWS/reports" -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $REPORTER_TOKEN" -d '{}')
+if [ "$PROBE" = 404 ] || [ "$PROBE" = 405 ] || [ "$PROBE" = 000 ]; then
+  "${BENCH[@]}" note --figure intake "endpoint missing (POST /reports answered $PROBE)"
+else
+  curl -s -o "$OUT/intake-customer.json" --max-time 30 -X POST "$AWS/customers" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $ADMIN_TOKEN" \
+    -d "{\"legalName\":\"Bench Intake $(date +%s)\",\"domains\":[\"$INTAKE_RESOURCE\"],\"resources\":[{\"hostname\":\"$INTAKE_RESOURCE\"}]}" || true
+  BENCH_TOKEN=$REPORTER_TOKEN BENCH_RESOURCE=$INTAKE_RESOURCE wrk_runs intake "$AWS" bench/wrk/post-report.lua $AWS_PID aws
+fi
+
+# ---------------------------------------------------------------- outbox relay vs Emitter.send
+
+log "Outbox relay: $RELAY_EVENTS signed events committed to the aws outbox at once, $RUNS runs after one warm-up"
+relay_once() {
+  local start
+  start=$(psql -X -At -d "$AWS_DB" -c "select now()")
+  java -cp "$TOOLS_CP" OutboxFill db "jdbc:postgresql://127.0.0.1:$PG_PORT/$AWS_DB" $PG_USER $PG_PASSWORD aws $RELAY_EVENTS >/dev/null
+  for _ in $(seq 1 600); do
+    [ "$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")" = 0 ] && break
+    sleep 0.2
+  done
+  # the rate between the first and the last batch the relay marked sent (a batch shares one sent_at)
+  psql -X -At -d "$AWS_DB" -c "select round((select count(*) from outbox_event where created_at >= '$start' and sent_at > b.first)
+      / nullif(extract(epoch from b.last - b.first), 0))
+    from (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b"
+}
+relay_once > /dev/null
+RELAY_RATES=()
+for run in $(seq 1 "$RUNS"); do RELAY_RATES+=("$(relay_once)"); done
+UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")
+log "Outbox relay once more under JFR, and the relay's batch cadence"
+JDK_BIN=$(dirname "$(readlink -f "$(command -v java)")")
+"$JDK_BIN/jcmd" $AWS_PID JFR.start name=bench-relay settings=profile filename="$OUT/relay-aws.jfr" >/dev/null
+RELAY_START=$(psql -X -At -d "$AWS_DB" -c "select now()")
+relay_once >/dev/null
+"$JDK_BIN/jcmd" $AWS_PID JFR.stop name=bench-relay >/dev/null
+"${BENCH[@]}" profile --name "aws during the relay run" --jfr "$JDK_BIN/jfr" "$OUT/relay-aws.jfr"
+psql -X -At -F ' ' -d "$AWS_DB" -c "with b as (select sent_at, count(*) n from outbox_event where created_at >= '$RELAY_START'
+    group by sent_at) select count(*), round(avg(n)), round(percentile_cont(0.5) within group (order by gap) * 1000)
+    from (select n, extract(epoch from sent_at - lag(sent_at) over (order by sent_at)) gap from b) g" \
+  | { read -r batches size gap; "${BENCH[@]}" note --figure relay-cadence --status measured \
+      "$batches batches of about $size events, one every $gap ms (median gap between batches)"; }
+python3 - "$RESULTS" "$UNSENT" "${RELAY_RATES[@]}" <<'EOF'
+import json, statistics, sys
+results, unsent, rates = sys.argv[1], int(sys.argv[2]), [float(r) for r in sys.argv[3:] if r.strip()]
+row = {"figure": "relay", "status": "measured" if rates and unsent == 0 else "failed", "runs": len(rates),
+       "value": statistics.median(rates) if rates else None, "unit": "events/s", "samples": rates,
+       "note": None if unsent == 0 else f"{unsent} events were still unsent after 120 s"}
+open(results, "a").write(json.dumps(row) + "\n")
+print("  -> relay:", json.dumps(row))
+EOF
+log "Emitter.send baseline: $RELAY_EVENTS fresh signed events per run to the same address, fire and forget"
+EMIT_FILES=()
+for run in $(seq 0 "$RUNS"); do
+  java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
+  EMIT_FILES+=("$OUT/emit-$run.txt")
+done
+"${BENCH[@]}" emitter --url "$BASELINE" "${EMIT_FILES[@]}"
+
+# ---------------------------------------------------------------- propagation, fan-out, statistics
+
+log "Propagation aws decision → review at apple and google (50, 200, 1000 decisions/s, ${PROP_SECONDS}s each)"
+"${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+  --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30))
+
+log "Fan-out: one decision, $FANOUT_LISTINGS listings at each store"
+"${BENCH[@]}" fanout --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS
+
+log "Statistics over $STATS_ROWS reports"
+if [ "$(psql -X -At -d "$AWS_DB" -c "select to_regclass('abuse_report') is not null")" != t ]; then
+  "${BENCH[@]}" note --figure stats "endpoint missing (hosting has no abuse_report table yet)"
+elif [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$AWS/stats" -H "Authorization: Bearer $ADMIN_TOKEN")" != 200 ]; then
+  "${BENCH[@]}" note --figure stats "endpoint missing (GET /stats did not answer 200)"
+elif [ "$(psql -X -At -d "$AWS_DB" -c "select count(*) > 0 from abuse_report")" != t ]; then
+  "${BENCH[@]}" note --figure stats "no report to clone: the intake figure stored none"
+else
+  # clone one real report (so every foreign key and constraint holds) across a year, categories and reporters
+  psql -X -q -d "$AWS_DB" -v ON_ERROR_STOP=1 <<SQL
+do \$\$ declare cols text; vals text; begin
+  select string_agg(quote_ident(column_name), ','),
+         string_agg(case column_name
+           when 'content_url' then 'r.content_url || ''/seed/'' || n'
+           when 'reporter_key' then '''seed:'' || (n % 5000)'
+           when 'category' then '(array[''VIOLENCE_INCITEMENT'',''ILLEGAL_SPEECH'',''SCAMS_FRAUD'',''MALWARE'',''SPAM''])[1 + n % 5]'
+           when 'received_at' then 'timestamptz ''2020-06-01'' + n * interval ''31 seconds'''
+           when 'observed_at' then 'timestamptz ''2020-06-01'' + n * interval ''31 seconds'' - interval ''1 hour'''
+           else 'r.' || quote_ident(column_name) end, ',')
+    into cols, vals
+    from information_schema.columns
+   where table_name = 'abuse_report' and table_schema = current_schema() and column_name <> 'id';
+  execute format('insert into abuse_report (%s) select %s from (select * from abuse_report order by id limit 1) r,
+                  generate_series(1, $STATS_ROWS - (select count(*) from abuse_report)) n', cols, vals);
+end \$\$;
+analyze abuse_report;
+SQL
+  "${BENCH[@]}" stats --aws $AWS --admin-token "$ADMIN_TOKEN" --rows "$(psql -X -At -d "$AWS_DB" -c 'select count(*) from abuse_report')" --runs "$RUNS"
+fi
+
+# ---------------------------------------------------------------- the report
+
+log "Writing $OUTPUT"
+python3 - "$OUT/meta.json" <<EOF
+import json, sys
+json.dump({
+  "command": "$COMMAND", "when": "$(date -u +%Y-%m-%dT%H:%MZ)", "commit": "$(git rev-parse --short HEAD)",
+  "nproc": "$(nproc)", "cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
+  "memory": "$(free -h | awk '/^Mem:/ {print $2}')", "jdk": "$(java -version 2>&1 | sed -n 2p)",
+  "os": "$(. /etc/os-release && echo "$PRETTY_NAME")", "load": "$LOAD_AT_START",
+  "shared_note": "${BENCH_SHARED_NOTE:-2 cores shared by the services, PostgreSQL, the broker and the load generator, plus whatever else runs on the machine; compare ratios, not absolute figures}",
+  "postgres": "$PG_DESC", "wrk_threads": $WRK_THREADS, "warmup": $WARMUP, "duration": $DURATION, "runs": $RUNS,
+  "prop_seconds": $PROP_SECONDS, "startup_runs": $STARTUP_RUNS, "stats_rows": $STATS_ROWS}, open(sys.argv[1], "w"), indent=1)
+EOF
+"${BENCH[@]}" render --meta "$OUT/meta.json" --output "$OUTPUT" --notes "$ROOT/bench/NOTES.md"
+log "Done. Raw outputs in ${OUT#$ROOT/}"

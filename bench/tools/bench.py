@@ -1,0 +1,718 @@
+#!/usr/bin/env python3
+"""The measuring half of bench/run.sh: run.sh starts and stops things, this file measures and writes the report.
+
+Every loop here is bounded in count and in time, and all traffic goes to 127.0.0.1.
+Results are appended to a JSON-lines file (one figure per line) that `render` turns into docs/benchmarks.md.
+"""
+import argparse
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+HOST = "127.0.0.1"
+
+
+# ---------------------------------------------------------------- small helpers
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def percentile(values, p):
+    """Nearest-rank percentile: the smallest value with at least p% of the values at or below it."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * p // 100))
+    return ordered[int(rank) - 1]
+
+
+def record(results, figure, **fields):
+    with open(results, "a") as out:
+        out.write(json.dumps({"figure": figure, **fields}) + "\n")
+    shown = {k: v for k, v in fields.items() if k != "samples"}
+    print(f"  -> {figure}: {json.dumps(shown)}", flush=True)
+
+
+def http(method, url, token=None, body=None, timeout=10.0, headers=None):
+    """Returns (status, parsed JSON or text); never raises for an HTTP status."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Accept", "application/json")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, parse(response.read())
+    except urllib.error.HTTPError as e:
+        return e.code, parse(e.read())
+    except (urllib.error.URLError, OSError) as e:
+        return 0, str(e)
+
+
+def parse(raw):
+    text = raw.decode(errors="replace")
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        return None
+    return None
+
+
+def read_environ(pid):
+    with open(f"/proc/{pid}/environ", "rb") as f:
+        pairs = [item.split(b"=", 1) for item in f.read().split(b"\0") if b"=" in item]
+    return {k.decode(): v.decode() for k, v in pairs}
+
+
+# ---------------------------------------------------------------- start-up and memory
+
+def startup(args):
+    """Starts a jar N times, alone, with the environment of a running instance; measures start-up and idle RSS."""
+    env = read_environ(args.env_of_pid) if args.env_of_pid else dict(os.environ)
+    env.update(dict(item.split("=", 1) for item in args.set or []))
+    env["QUARKUS_HTTP_PORT"] = str(args.port)
+    samples = []
+    for run in range(args.runs):
+        log = f"{args.log}.{run}"
+        sample = start_once(args, env, log, args.jvm_args)
+        if sample is None:
+            break
+        samples.append(sample)
+    variant = args.variant or "default"
+    if not samples:
+        record(args.results, "startup", service=args.name, variant=variant, status="failed",
+               note=f"did not become ready; see {args.log}.*")
+        return
+    record(args.results, "startup", service=args.name, variant=variant, status="measured", runs=len(samples),
+           logMs=median([s["logMs"] for s in samples if s["logMs"] is not None]),
+           readyMs=median([s["readyMs"] for s in samples]),
+           quarkusMs=median([s["quarkusMs"] for s in samples if s["quarkusMs"] is not None]),
+           rssIdleMb=median([s["rssIdleMb"] for s in samples if s["rssIdleMb"] is not None]),
+           samples=samples)
+
+
+STARTED = re.compile(r"started in (\d+(?:\.\d+)?)s")
+
+
+def start_once(args, env, log, jvm_args):
+    """One start: process start → "started in" log line and → first ready health; RSS after a short idle period."""
+    command = [args.java, "-XX:+UseSerialGC", "-Xmx384m"] + (jvm_args or []) + ["-jar", args.jar]
+    with open(log, "w") as out:
+        t0 = time.monotonic()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        log_ms = quarkus_ms = ready_ms = None
+        deadline = t0 + args.timeout
+        url = f"http://{HOST}:{args.port}/q/health/ready"
+        while time.monotonic() < deadline and process.poll() is None:
+            if log_ms is None:
+                match = STARTED.search(open(log, errors="replace").read())
+                if match:
+                    log_ms = (time.monotonic() - t0) * 1000
+                    quarkus_ms = float(match.group(1)) * 1000
+            if http("GET", url, timeout=2)[0] == 200:
+                ready_ms = (time.monotonic() - t0) * 1000
+                break
+            time.sleep(0.02)
+        if ready_ms is None:
+            return None
+        if log_ms is None:
+            # the line appeared between the last look at the log and the ready answer
+            match = STARTED.search(open(log, errors="replace").read())
+            log_ms = ready_ms if match else None
+            quarkus_ms = float(match.group(1)) * 1000 if match else None
+        time.sleep(args.idle_seconds)
+        return {"logMs": log_ms, "readyMs": ready_ms, "quarkusMs": quarkus_ms, "rssIdleMb": rss_mb(process.pid)}
+    finally:
+        stop(process)
+
+
+def stop(process):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def rss(args):
+    """Resident memory of running processes, as measured now."""
+    for item in args.pids:
+        name, pid = item.split("=", 1)
+        record(args.results, "rss", service=name, state=args.state, rssMb=rss_mb(int(pid)))
+
+
+def sample_rss(args):
+    """Samples RSS of the given processes every 0.5 s until the stop file appears (at most --max-seconds)."""
+    peaks = {}
+    targets = dict(item.split("=", 1) for item in args.pids)
+    deadline = time.monotonic() + args.max_seconds
+    while time.monotonic() < deadline and not os.path.exists(args.stop_file):
+        for name, pid in targets.items():
+            value = rss_mb(int(pid))
+            if value is not None:
+                peaks[name] = max(peaks.get(name, 0), value)
+        time.sleep(0.5)
+    for name, peak in peaks.items():
+        record(args.results, "rss", service=name, state=args.state, rssMb=peak)
+
+
+def profile_summary(args):
+    """Top frames of a start-up recording (JFR execution samples), by method and by package."""
+    out = subprocess.run([args.jfr, "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample",
+                          args.recording],
+                         capture_output=True, text=True, timeout=300)
+    events = json.loads(out.stdout or "{}").get("recording", {}).get("events", [])
+    methods, packages, threads = {}, {}, {}
+    for event in events:
+        thread = ((event.get("values", {}).get("sampledThread") or {}).get("javaName") or "?")
+        thread = re.sub(r"[-#]?\d+$", "", thread)
+        threads[thread] = threads.get(thread, 0) + 1
+        frames = (event.get("values", {}).get("stackTrace") or {}).get("frames") or []
+        if not frames:
+            continue
+        method = frames[0].get("method", {})
+        owner = (method.get("type") or {}).get("name", "?").replace("/", ".")
+        key = owner + "." + method.get("name", "?")
+        methods[key] = methods.get(key, 0) + 1
+        # the first frame outside the JDK says which library the time was spent for
+        for frame in frames:
+            name = ((frame.get("method") or {}).get("type") or {}).get("name", "").replace("/", ".")
+            if not name.startswith(("java.", "jdk.", "sun.")):
+                package = ".".join(name.split(".")[:3])
+                packages[package] = packages.get(package, 0) + 1
+                break
+    total = sum(methods.values())
+    top = lambda d: [[k, v] for k, v in sorted(d.items(), key=lambda kv: -kv[1])[:args.top]]
+    record(args.results, "profile", service=args.name, samples=total, topMethods=top(methods),
+           topPackages=top(packages), topThreads=top(threads))
+
+
+# ---------------------------------------------------------------- load figures
+
+def wrk_result(args):
+    """Reads the BENCH line of each wrk output file; records the median of the runs."""
+    runs = []
+    for path in args.files:
+        for line in open(path, errors="replace"):
+            if line.startswith("BENCH "):
+                runs.append(json.loads(line[6:]))
+    if not runs:
+        record(args.results, args.figure, status="failed", note="wrk printed no summary")
+        return
+    errors = sum(r["non2xx"] + r["connectErrors"] + r["readErrors"] + r["writeErrors"] + r["timeouts"] for r in runs)
+    requests = sum(r["requests"] for r in runs)
+    status = "measured" if errors <= 0.01 * max(1, requests) else "failed"
+    record(args.results, args.figure, status=status, runs=len(runs), value=median([r["rps"] for r in runs]),
+           unit="req/s", p99Ms=median([r["p99Ms"] for r in runs]), errors=errors, requests=requests,
+           note=None if status == "measured" else f"{errors} of {requests} requests failed or were not 2xx",
+           samples=[r["rps"] for r in runs])
+
+
+def pgbench_result(args):
+    tps = []
+    for path in args.files:
+        match = re.search(r"tps = (\d+(?:\.\d+)?) \(without initial connection time\)", open(path).read())
+        if match:
+            tps.append(float(match.group(1)))
+    record(args.results, "pgbench", status="measured" if tps else "failed", runs=len(tps), value=median(tps),
+           unit="TPS", samples=tps)
+
+
+def emit_baseline(args):
+    """POSTs each file of signed envelopes to the baseline's /emit; the first file is the warm-up."""
+    rates = []
+    for run, path in enumerate(args.files):
+        with open(path, "rb") as f:
+            request = urllib.request.Request(f"{args.url}/emit", data=f.read(), method="POST",
+                                             headers={"Content-Type": "text/plain", "Accept": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=150) as response:
+                status, body = response.status, parse(response.read())
+        except urllib.error.HTTPError as e:
+            status, body = e.code, parse(e.read())
+        if status != 200 or body.get("failed"):
+            record(args.results, "emitter", status="failed", note=f"POST /emit answered {status}: {body}")
+            return
+        if run > 0:
+            rates.append(round(body["perSecond"]))
+    record(args.results, "emitter", status="measured", runs=len(rates), value=median(rates), unit="events/s",
+           samples=rates)
+
+
+# ---------------------------------------------------------------- propagation and fan-out
+
+class Suite:
+    def __init__(self, args):
+        self.aws = args.aws
+        self.stores = {"apple": args.apple, "google": args.google}
+        self.admin = args.admin_token
+
+    def post(self, base, path, body, idempotency=None):
+        headers = {"Idempotency-Key": idempotency} if idempotency else None
+        return http("POST", base + path, self.admin, body, timeout=30, headers=headers)
+
+
+def decision_body(tag):
+    return {"action": "WARN", "scope": {"kind": "ACCOUNT", "targets": []}, "ground": "TERMS_OF_SERVICE",
+            "groundReference": "Acceptable Use Policy", "clauseIds": ["aup-violence"],
+            "category": "VIOLENCE_INCITEMENT", "facts": f"Benchmark decision {tag}",
+            "evidence": [{"uri": f"https://bench.example/post/{tag}", "sha256": "a" * 64, "excerpt": "bench"}],
+            "automatedDetection": False, "automatedDecision": False, "emergency": True,
+            "emergencyReason": "benchmark"}
+
+
+def set_up_party(suite, legal_name, domain, listings_per_store):
+    """A customer at aws and, at each store, a developer of the same legal name with listings; or why not."""
+    status, customer = suite.post(suite.aws, "/customers", {"legalName": legal_name, "domains": [domain],
+                                                          "resources": [{"hostname": domain}]})
+    if status not in (200, 201):
+        return None, f"POST /customers at aws answered {status}: {str(customer)[:300]}"
+    listing_ids = {}
+    for store, base in suite.stores.items():
+        status, developer = suite.post(base, "/developers", {"legalName": legal_name, "domains": [domain]})
+        if status not in (200, 201):
+            return None, f"POST /developers at {store} answered {status}: {str(developer)[:300]}"
+        listing_ids[store] = []
+        for n in range(listings_per_store):
+            status, listing = suite.post(base, f"/developers/{developer['id']}/listings", {
+                "appName": f"{legal_name} app {n}", "bundleId": f"com.{domain.replace('.', '')}.app{n}",
+                "platform": "IOS", "version": "1.0", "hostsUserContent": True})
+            if status not in (200, 201):
+                return None, f"POST /developers/{{id}}/listings at {store} answered {status}: {str(listing)[:300]}"
+            listing_ids[store].append(listing["id"])
+    return {"customerId": customer["id"], "listings": listing_ids}, None
+
+
+def inbox_lags(suite, store_url, since_ms, limit_pages=400):
+    """eventId → lagMs of the decision events an instance applied after since_ms (newest first, bounded pages)."""
+    lags = {}
+    for page in range(limit_pages):
+        status, body = http("GET", f"{store_url}/admin/inbox?source=aws&size=500&page={page}", suite.admin, timeout=30)
+        if status != 200 or not body.get("items"):
+            break
+        older = False
+        for item in body["items"]:
+            received = item.get("receivedAt")
+            if received and iso_ms(received) < since_ms:
+                older = True
+                continue
+            if item.get("lagMs") is not None:
+                lags[item["eventId"]] = item["lagMs"]
+        if older:
+            break
+    return lags
+
+
+def iso_ms(text):
+    from datetime import datetime
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000
+
+
+def propagation(args):
+    suite = Suite(args)
+    party, why = set_up_party(suite, f"Bench Propagation {int(time.time())}", f"prop{int(time.time())}.bench.example", 1)
+    if party is None:
+        record(args.results, "propagation", status="not measured", note="endpoint missing or refused: " + why)
+        return
+    for rate in args.rates:
+        since = time.time() * 1000 - 1000
+        sent, failures, elapsed = pace(suite, party["customerId"], rate, args.seconds)
+        if sent == 0:
+            record(args.results, "propagation", rate=rate, status="not measured",
+                   note=f"every decision POST failed: {failures[:1]}")
+            continue
+        # let the stores catch up, bounded: the backlog is part of what is measured
+        deadline = time.monotonic() + args.drain_seconds
+        per_store = {}
+        while time.monotonic() < deadline:
+            per_store = {store: inbox_lags(suite, url, since) for store, url in suite.stores.items()}
+            if all(len(lags) >= sent for lags in per_store.values()):
+                break
+            time.sleep(1)
+        both = [max(per_store["apple"][e], per_store["google"][e])
+                for e in per_store["apple"] if e in per_store["google"]]
+        half = len(both) // 2
+        record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds,
+               achievedRate=round(sent / elapsed, 1), decisions=sent, failedPosts=len(failures),
+               arrivedAtBoth=len(both), p50Ms=percentile(both, 50), p95Ms=percentile(both, 95),
+               p99Ms=percentile(both, 99),
+               backlogGrowing=bool(half and median(both[:half]) > 2 * max(1, median(both[half:]))))
+
+
+def pace(suite, customer_id, rate, seconds):
+    """Posts decisions at a fixed rate for a bounded time from a pool of keep-alive workers."""
+    total = int(rate * seconds)
+    failures, sent = [], [0]
+    lock = threading.Lock()
+    start = time.monotonic()
+
+    def one(i):
+        due = start + i / rate
+        delay = due - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        status, body = suite.post(suite.aws, f"/customers/{customer_id}/decisions", decision_body(f"r{rate}-{i}"))
+        with lock:
+            if status in (200, 201):
+                sent[0] += 1
+            else:
+                failures.append(f"{status}: {str(body)[:200]}")
+
+    with ThreadPoolExecutor(max_workers=min(64, max(4, rate // 10))) as pool:
+        list(pool.map(one, range(total)))
+    return sent[0], failures, max(0.001, time.monotonic() - start)
+
+
+def fanout(args):
+    """One decision against a party with N listings at each store: time until every review case is open."""
+    suite = Suite(args)
+    tag = int(time.time())
+    party, why = set_up_party(suite, f"Bench Fanout {tag}", f"fanout{tag}.bench.example", 1)
+    if party is None:
+        record(args.results, "fanout", status="not measured", note="endpoint missing or refused: " + why)
+        return
+    # the other listings are cloned from the first in SQL: creating 10,000 through the API is not what is measured
+    for store, db in (("apple", args.apple_db), ("google", args.google_db)):
+        listing = party["listings"][store][0]
+        psql(args.psql, db, f"""
+            do $$ declare cols text; vals text; begin
+              select string_agg(quote_ident(column_name), ','),
+                     string_agg(case column_name when 'bundle_id' then 'l.bundle_id || ''.'' || n'
+                                else 'l.' || quote_ident(column_name) end, ',')
+                into cols, vals
+                from information_schema.columns
+               where table_name = 'listing' and table_schema = current_schema() and column_name <> 'id';
+              execute format('insert into listing (%s) select %s from listing l, generate_series(2, {args.listings}) n
+                              where l.id = {listing}', cols, vals);
+            end $$;""")
+    before = {store: review_count(args.psql, db) for store, db in (("apple", args.apple_db), ("google", args.google_db))}
+    t0 = time.monotonic()
+    status, body = suite.post(suite.aws, f"/customers/{party['customerId']}/decisions", decision_body(f"fanout-{tag}"))
+    if status not in (200, 201):
+        record(args.results, "fanout", status="not measured", note=f"decision POST answered {status}: {str(body)[:300]}")
+        return
+    done = {}
+    deadline = t0 + args.timeout
+    while time.monotonic() < deadline and len(done) < 2:
+        for store, db in (("apple", args.apple_db), ("google", args.google_db)):
+            if store not in done and review_count(args.psql, db) - before[store] >= args.listings:
+                done[store] = (time.monotonic() - t0) * 1000
+        time.sleep(0.1)
+    if len(done) < 2:
+        record(args.results, "fanout", status="failed", listings=args.listings,
+               note=f"not every review case opened within {args.timeout}s: {done}")
+        return
+    record(args.results, "fanout", status="measured", listings=args.listings, value=max(done.values()), unit="ms",
+           perStore=done)
+
+
+def review_count(psql_bin, db):
+    return int(psql(psql_bin, db, "select count(*) from review_case").strip() or 0)
+
+
+def psql(psql_bin, db, sql):
+    out = subprocess.run([psql_bin, "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
+                         capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip())
+    return out.stdout
+
+
+def stats_queries(args):
+    """Times GET /stats (all time, and one 30-day window) over the seeded reports."""
+    timings = {"all": [], "window": []}
+    for name, query in (("all", ""), ("window", "?from=2020-12-15T00:00:00Z&to=2021-01-15T00:00:00Z")):
+        for run in range(args.runs + 1):
+            t0 = time.monotonic()
+            status, body = http("GET", f"{args.aws}/stats{query}", args.admin_token, timeout=60)
+            took = (time.monotonic() - t0) * 1000
+            if status != 200:
+                record(args.results, "stats", status="failed", note=f"GET /stats answered {status}: {str(body)[:300]}")
+                return
+            if run > 0:
+                timings[name].append(took)
+    record(args.results, "stats", status="measured", rows=args.rows, value=median(timings["all"]), unit="ms",
+           windowMs=median(timings["window"]), p95Ms=percentile(timings["all"] + timings["window"], 95),
+           samples=timings["all"])
+
+
+def note(args):
+    record(args.results, args.figure, status=args.status, note=args.text)
+
+
+# ---------------------------------------------------------------- the report
+
+TARGETS = {
+    "intake-vs-pgbench": 0.5, "intake-vs-baseline": 1.0, "relay-vs-emitter": 0.8,
+}
+
+
+def render(args):
+    rows = [json.loads(line) for line in open(args.results) if line.strip()]
+    by = lambda figure: [r for r in rows if r["figure"] == figure]
+    one = lambda figure: (by(figure) or [{"status": "not measured", "note": "not run"}])[-1]
+    meta = json.load(open(args.meta))
+    lines = []
+    add = lines.append
+
+    def value(r, unit=None):
+        if r.get("status") != "measured":
+            return f"not measured: {r.get('note') or r.get('status')}"
+        return f"{r['value']:,.0f} {unit or r.get('unit', '')}".strip()
+
+    def ratio(a, b, target):
+        if a.get("status") != "measured" or b.get("status") != "measured" or not b.get("value"):
+            return "—", "not measured"
+        r = a["value"] / b["value"]
+        return f"{r:.2f}", ("met" if r >= target else "missed") + f" (target ≥ {target})"
+
+    pg, base, intake = one("pgbench"), one("baseline-insert"), one("intake")
+    relay, emitter = one("relay"), one("emitter")
+    table = []  # figure | measured | baseline (same run) | ratio | target
+    table.append(["pgbench single-row insert, 16 clients", value(pg), "—", "—", "the yardstick"])
+    r, verdict = ratio(base, pg, 0)
+    table.append(["bare REST + Panache insert, 16 connections", value(base), value(pg) + " (pgbench)", r,
+                  "context: the stack's own cost"])
+    r, verdict = ratio(intake, pg, 0.5)
+    table.append(["report intake, 16 connections", value(intake), value(pg) + " (pgbench)", r, verdict])
+    r, verdict = ratio(intake, base, 1.0)
+    table.append(["report intake, 16 connections", value(intake), value(base) + " (bare service)", r, verdict])
+    r, verdict = ratio(relay, emitter, 0.8)
+    table.append(["outbox relay throughput", value(relay), value(emitter) + " (Emitter.send)", r, verdict])
+    for p in by("propagation") or [one("propagation")]:
+        label = "propagation aws → apple+google" + (f" at {p['rate']}/s" if p.get("rate") else "")
+        if p.get("status") == "measured":
+            shown = (f"p50 {p['p50Ms']} ms, p95 {p['p95Ms']} ms, p99 {p['p99Ms']} ms "
+                     f"(achieved {p['achievedRate']}/s over {p['seconds']} s, backlog growing: {p['backlogGrowing']})")
+            verdict = ("met" if p["p99Ms"] <= 50 else "missed") + " (p99 ≤ 50 ms)" if p.get("rate") == 200 else "reported"
+        else:
+            shown, verdict = f"not measured: {p.get('note')}", "not measured"
+        table.append([label, shown, "—", "—", verdict])
+    f = one("fanout")
+    table.append([f"fan-out of one decision to {f.get('listings', 10000):,} listings", value(f), "—", "—",
+                  ("met" if f.get("value", 1e9) <= 5000 else "missed") + " (≤ 5 s)" if f.get("status") == "measured"
+                  else "not measured"])
+    s = one("stats")
+    table.append([f"statistics over {s.get('rows', meta['stats_rows']):,} reports", value(s) if s.get("status") != "measured"
+                  else f"{s['value']:.0f} ms all time, {s['windowMs']:.0f} ms for 30 days (p95 {s['p95Ms']:.0f} ms)",
+                  "—", "—", ("met" if s.get("p95Ms", 1e9) <= 200 else "missed") + " (≤ 200 ms)"
+                  if s.get("status") == "measured" else "not measured"])
+    if not by("startup"):
+        table.append(["start-up and idle RSS per service", "not measured: " + one("startup-skipped").get("note", ""),
+                      "—", "—", "not measured"])
+    for st in by("startup"):
+        if st.get("status") != "measured":
+            table.append([f"start-up {st['service']} ({st['variant']})", f"not measured: {st.get('note')}", "—", "—",
+                          "not measured"])
+            continue
+        base_st = next((b for b in by("startup") if b["service"] == "baseline" and b["variant"] == st["variant"]
+                        and b.get("status") == "measured"), None)
+        started = st["logMs"] if st.get("logMs") is not None else st["readyMs"]
+        shown = (f"{started / 1000:.2f} s to \"started in\" ({st['readyMs'] / 1000:.2f} s to ready; Quarkus says "
+                 f"{(st.get('quarkusMs') or 0) / 1000:.2f} s)")
+        compare = "—" if base_st is None or st["service"] == "baseline" else f"{(base_st['logMs'] or base_st['readyMs']) / 1000:.2f} s (baseline)"
+        r = "—" if compare == "—" else f"{started / (base_st['logMs'] or base_st['readyMs']):.2f}"
+        verdict = "reported" if st["service"] == "baseline" else (
+            ("met" if started <= 1500 else "missed") + " (≤ 1.5 s)")
+        table.append([f"start-up {st['service']} ({st['variant']})", shown, compare, r, verdict])
+    for st in by("startup"):
+        if st.get("status") == "measured" and st.get("rssIdleMb") is not None:
+            limit_met = st["service"] == "baseline" or st["rssIdleMb"] <= 200
+            table.append([f"RSS {st['service']} idle, alone ({st['variant']})", f"{st['rssIdleMb']:.0f} MB", "—", "—",
+                          "reported" if st["service"] == "baseline" else ("met" if limit_met else "missed")
+                          + " (≤ 200 MB)"])
+    for m in by("rss"):
+        limit = 200 if m["state"].startswith("idle") else 400
+        verdict = "reported" if m["service"] == "baseline" or m["rssMb"] is None else (
+            ("met" if m["rssMb"] <= limit else "missed") + f" (≤ {limit} MB)")
+        shown = "—" if m["rssMb"] is None else f"{m['rssMb']:.0f} MB"
+        table.append([f"RSS {m['service']} {m['state']}", shown, "—", "—", verdict])
+    if not any(m["state"] == "under intake load" and m["service"] != "baseline" for m in by("rss")):
+        table.append(["RSS aws under intake load", "not measured: " + (intake.get("note") or "no intake load"), "—",
+                      "—", "not measured"])
+
+    add("# Benchmarks")
+    add("")
+    add("Generated by `bench/run.sh`; do not edit by hand, run it again. The issue's rule: medians of several runs, and")
+    add("ratios against a baseline measured **in the same run**, on the same PostgreSQL, never an absolute figure alone.")
+    add("")
+    add("## The run")
+    add("")
+    add(f"- Command: `{meta['command']}`")
+    add(f"- When: {meta['when']} (git `{meta['commit']}`)")
+    add(f"- Machine: {meta['nproc']} CPUs ({meta['cpu']}), {meta['memory']} memory, {meta['jdk']}, {meta['os']}")
+    add(f"- Load average when the run began: {meta['load']} — {meta['shared_note']}")
+    add(f"- PostgreSQL: {meta['postgres']}; broker: the suite's Artemis (AMQP 1.0, persistence off in the local launcher)")
+    add(f"- Services: the packaged jars (JVM mode, `-XX:+UseSerialGC -Xmx384m`, as the local launcher runs them), pool "
+        f"size 20; wrk {meta['wrk_threads']} threads × 16 connections")
+    add(f"- Settings: warm-up {meta['warmup']} s per load figure, {meta['duration']} s per measured run, "
+        f"median of {meta['runs']} runs; propagation {meta['prop_seconds']} s per rate; start-up median of "
+        f"{meta['startup_runs']} starts per service")
+    add("")
+    add("## Figures")
+    add("")
+    add("| figure | measured | baseline, same run | ratio | target |")
+    add("|---|---|---|---|---|")
+    for row in table:
+        add("| " + " | ".join(str(c).replace("|", "/") for c in row) + " |")
+    add("")
+    profiles = by("profile")
+    if profiles:
+        add("## Profiles (JFR execution samples)")
+        add("")
+        for p in profiles:
+            add(f"`{p['service']}`, {p['samples']} samples. Busiest libraries (first non-JDK frame): "
+                + ", ".join(f"`{k}` {v}" for k, v in p["topPackages"]) + ".")
+            add("")
+            add("Hottest methods: " + ", ".join(f"`{k}` {v}" for k, v in p["topMethods"][:6]) + ".")
+            add("")
+            if p.get("topThreads"):
+                add("Busiest threads: " + ", ".join(f"`{k}` {v}" for k, v in p["topThreads"]) + ".")
+                add("")
+    cadence = by("relay-cadence")
+    if cadence:
+        add("Outbox relay cadence (from the rows' `sent_at`, one value per batch): " + cadence[-1]["note"] + ".")
+        add("")
+    add("## Raw results")
+    add("")
+    add("Each line as `bench/tools/bench.py` recorded it (samples are the individual runs):")
+    add("")
+    add("```")
+    lines.extend(json.dumps(r) for r in rows)
+    add("```")
+    add("")
+    if args.notes and os.path.exists(args.notes):
+        lines.append(open(args.notes).read().rstrip())
+        add("")
+    with open(args.output, "w") as out:
+        out.write("\n".join(lines))
+    width = [max(len(str(row[i])) for row in table) for i in range(5)]
+    print()
+    for row in [["figure", "measured", "baseline, same run", "ratio", "target"]] + table:
+        print("  ".join(str(c).ljust(min(w, 60))[:90] for c, w in zip(row, width)))
+    print(f"\nWrote {args.output}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--results", required=True)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("startup")
+    p.add_argument("--name", required=True)
+    p.add_argument("--jar", required=True)
+    p.add_argument("--java", default="java")
+    p.add_argument("--env-of-pid", type=int)
+    p.add_argument("--set", action="append")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--log", required=True)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--timeout", type=float, default=120)
+    p.add_argument("--idle-seconds", type=float, default=5)
+    p.add_argument("--variant")
+    p.add_argument("jvm_args", nargs="*")
+    p.set_defaults(run=startup)
+
+    p = sub.add_parser("rss")
+    p.add_argument("--state", required=True)
+    p.add_argument("pids", nargs="+")
+    p.set_defaults(run=rss)
+
+    p = sub.add_parser("sample-rss")
+    p.add_argument("--state", required=True)
+    p.add_argument("--stop-file", required=True)
+    p.add_argument("--max-seconds", type=float, default=900)
+    p.add_argument("pids", nargs="+")
+    p.set_defaults(run=sample_rss)
+
+    p = sub.add_parser("profile")
+    p.add_argument("--name", required=True)
+    p.add_argument("--jfr", default="jfr")
+    p.add_argument("--top", type=int, default=8)
+    p.add_argument("recording")
+    p.set_defaults(run=profile_summary)
+
+    p = sub.add_parser("wrk")
+    p.add_argument("--figure", required=True)
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=wrk_result)
+
+    p = sub.add_parser("pgbench")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=pgbench_result)
+
+    p = sub.add_parser("emitter")
+    p.add_argument("--url", required=True)
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=emit_baseline)
+
+    for name, fn in (("propagation", propagation), ("fanout", fanout)):
+        p = sub.add_parser(name)
+        p.add_argument("--aws", required=True)
+        p.add_argument("--apple", required=True)
+        p.add_argument("--google", required=True)
+        p.add_argument("--admin-token", required=True)
+        p.set_defaults(run=fn)
+        if name == "propagation":
+            p.add_argument("--rates", type=int, nargs="+", default=[50, 200, 1000])
+            p.add_argument("--seconds", type=float, default=60)
+            p.add_argument("--drain-seconds", type=float, default=60)
+        else:
+            p.add_argument("--apple-db", required=True)
+            p.add_argument("--google-db", required=True)
+            p.add_argument("--psql", default="psql")
+            p.add_argument("--listings", type=int, default=10000)
+            p.add_argument("--timeout", type=float, default=120)
+
+    p = sub.add_parser("stats")
+    p.add_argument("--aws", required=True)
+    p.add_argument("--admin-token", required=True)
+    p.add_argument("--rows", type=int, required=True)
+    p.add_argument("--runs", type=int, default=5)
+    p.set_defaults(run=stats_queries)
+
+    p = sub.add_parser("note")
+    p.add_argument("--figure", required=True)
+    p.add_argument("--status", default="not measured")
+    p.add_argument("text")
+    p.set_defaults(run=note)
+
+    p = sub.add_parser("render")
+    p.add_argument("--meta", required=True)
+    p.add_argument("--output", required=True)
+    p.add_argument("--notes")
+    p.set_defaults(run=render)
+
+    args = parser.parse_args()
+    args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
