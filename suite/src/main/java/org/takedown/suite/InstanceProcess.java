@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One service instance running as a separate JVM from its packaged jar, with its log in a file. */
 final class InstanceProcess {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** How long an instance may take to become ready; raise it with -Dtakedown.ready-timeout=PT5M on a busy machine. */
+    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("takedown.ready-timeout", "PT3M"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final InstanceSpec spec;
