@@ -20,7 +20,8 @@ import org.takedown.testkit.Tokens;
  * <li>{@code up [--scenario NAME|FILE]}: start everything, optionally replay a scenario (from {@code scenarios/}),
  * and keep running until Ctrl-C, which stops all it started.</li>
  * <li>{@code scenario NAME|FILE}: start everything, replay the scenario, print the timeline, stop.</li>
- * <li>{@code token ROLE [--name NAME] [--tenant TENANT]}: print a development bearer token.</li>
+ * <li>{@code token ROLE [--name NAME] [--tenant TENANT] [--provider PROVIDER]}: print a development bearer
+ * token.</li>
  * </ul>
  */
 public final class Takedown {
@@ -55,7 +56,7 @@ public final class Takedown {
             case "token" -> token(arguments);
             default -> {
                 System.err.println("Usage: ./takedown [up [--scenario NAME] | scenario NAME | token ROLE [--name NAME] "
-                        + "[--tenant TENANT]]");
+                        + "[--tenant TENANT] [--provider PROVIDER]]");
                 System.exit(2);
             }
         }
@@ -119,7 +120,8 @@ public final class Takedown {
         String role = arguments.remove(0);
         String name = option(arguments, "--name", "dev-" + role);
         String tenant = option(arguments, "--tenant", null);
-        OUT.println(Tokens.mint(name, tenant, role));
+        String provider = option(arguments, "--provider", null);
+        OUT.println(Tokens.withClaims(name, tenant, provider, role));
     }
 
     private static String option(List<String> arguments, String flag, String fallback) {

@@ -29,10 +29,18 @@ public final class Tokens {
     }
 
     public static String mint(String name, String tenant, String... roles) {
+        return withClaims(name, tenant, null, roles);
+    }
+
+    /** A token with every claim the services read: roles, and optionally the tenant and the provider spoken for. */
+    public static String withClaims(String name, String tenant, String provider, String... roles) {
         JwtClaimsBuilder claims = Jwt.issuer(DevKeys.JWT_ISSUER).upn(name).subject(name).groups(Set.of(roles))
                 .expiresIn(Duration.ofHours(12));
         if (tenant != null) {
             claims.claim("tenant", tenant);
+        }
+        if (provider != null) {
+            claims.claim("provider", provider);
         }
         return claims.jws().sign(KEY);
     }
