@@ -93,9 +93,9 @@ class WalkingSkeletonIT {
         String forgedId = SuiteClient.JSON.readTree(forged).get("id").asText();
         broker.sendRaw(LocalBroker.EVENTS_ADDRESS, forged);
 
-        // every subscriber refuses its own copy: apple, google, notification and aws itself
-        await().atMost(WITHIN_SECONDS).until(() -> broker.deadLetterCount() >= deadBefore + 4);
-        for (String instance : List.of("aws", "apple", "google", "notification")) {
+        // every peer refuses its own copy; aws ignores events in its own name, which it never applies anyway
+        await().atMost(WITHIN_SECONDS).until(() -> broker.deadLetterCount() >= deadBefore + 3);
+        for (String instance : List.of("apple", "google", "notification")) {
             JsonNode refused = client.admin(instance).get("/admin/dead-letters", Map.of("size", 50)).get("items");
             assertTrue(StreamSupport.stream(refused.spliterator(), false)
                     .anyMatch(letter -> forgedId.equals(letter.path("eventId").asText())),
