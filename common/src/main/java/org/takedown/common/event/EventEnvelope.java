@@ -28,9 +28,4 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
-
-    public EventEnvelope withSignature(String keyId, String signatureValue) {
-        return new EventEnvelope(specversion, id, source, type, subject, time, datacontenttype, dataschema, keyId,
-                signatureValue, data);
-    }
 }

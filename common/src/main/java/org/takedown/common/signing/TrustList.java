@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,10 +35,6 @@ public final class TrustList {
     public TrustList trust(String providerId, PublicKey key) {
         keysByProvider.computeIfAbsent(providerId, id -> new HashMap<>()).put(Ed25519Keys.keyId(key), key);
         return this;
-    }
-
-    public Set<String> providers() {
-        return keysByProvider.keySet();
     }
 
     /** Checks the envelope's source, key id and signature; returns normally only for a trusted event. */

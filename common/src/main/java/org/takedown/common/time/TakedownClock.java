@@ -68,10 +68,4 @@ public class TakedownClock {
         advanced.fire(new ClockAdvanced(now));
         return now;
     }
-
-    /** Moves time forward to the given instant, if it lies ahead. */
-    public Instant advanceTo(Instant target) {
-        Duration gap = Duration.between(now(), target);
-        return gap.isNegative() ? now() : advance(gap);
-    }
 }
