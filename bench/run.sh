@@ -180,7 +180,8 @@ instance_pid() { for pid in $SUITE_CHILDREN; do tr '\0' '\n' < /proc/$pid/enviro
 AWS_PID=$(instance_pid aws) APPLE_PID=$(instance_pid apple) GOOGLE_PID=$(instance_pid google) NOTIFICATION_PID=$(instance_pid notification)
 db_of() { tr '\0' '\n' < /proc/$1/environ | sed -n 's|^QUARKUS_DATASOURCE_JDBC_URL=.*/\([^/?]*\).*|\1|p'; }
 AWS_DB=$(db_of $AWS_PID) APPLE_DB=$(db_of $APPLE_PID) GOOGLE_DB=$(db_of $GOOGLE_PID)
-ADMIN_TOKEN=$(java -jar suite/target/takedown-suite.jar token admin --name bench-admin)
+# admin for set-up and statistics, reviewer for the decisions the propagation and fan-out figures make
+ADMIN_TOKEN=$(java -jar suite/target/takedown-suite.jar token admin,reviewer --name bench-admin)
 REPORTER_TOKEN=$(java -jar suite/target/takedown-suite.jar token reporter --name bench-reporter)
 
 BASELINE_ENV=(QUARKUS_HTTP_PORT=$BASELINE_PORT

@@ -115,13 +115,14 @@ public final class Takedown {
 
     private static void token(List<String> arguments) {
         if (arguments.isEmpty()) {
-            throw new IllegalArgumentException("token needs a role: admin, reviewer, reporter, customer, developer");
+            throw new IllegalArgumentException("token needs a role (or several, comma-separated): admin, reviewer, "
+                    + "reporter, customer, developer, provider");
         }
         String role = arguments.remove(0);
-        String name = option(arguments, "--name", "dev-" + role);
+        String name = option(arguments, "--name", "dev-" + role.replace(',', '-'));
         String tenant = option(arguments, "--tenant", null);
         String provider = option(arguments, "--provider", null);
-        OUT.println(Tokens.withClaims(name, tenant, provider, role));
+        OUT.println(Tokens.withClaims(name, tenant, provider, role.split(",")));
     }
 
     private static String option(List<String> arguments, String flag, String fallback) {
