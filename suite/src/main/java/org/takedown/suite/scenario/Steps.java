@@ -64,8 +64,7 @@ public final class Steps {
     public record Reports(String at, String party, String category, List<Integer> perDay, List<String> reporters,
             Integer duplicatesPerDay, String excerpt) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(category, where + ".category");
             Scenario.require(perDay, where + ".perDay");
             Scenario.require(reporters, where + ".reporters");
@@ -106,8 +105,7 @@ public final class Steps {
     public record Notice(String at, String party, List<String> clauseIds, String facts, Integer cureHours,
             String reviewer) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(clauseIds, where + ".clauseIds");
             Scenario.require(facts, where + ".facts");
         }
@@ -132,8 +130,7 @@ public final class Steps {
             List<String> clauseIds, String category, String facts, Integer evidenceFromReports, Boolean emergency,
             String emergencyReason, String reviewer) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(action, where + ".action");
             Scenario.require(clauseIds, where + ".clauseIds");
             Scenario.require(category, where + ".category");
@@ -207,8 +204,7 @@ public final class Steps {
     public record RequireRemediation(String at, String party, List<String> policyIds, String instructions,
             Integer deadlineHours, String reviewer) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(policyIds, where + ".policyIds");
             Scenario.require(instructions, where + ".instructions");
         }
@@ -232,8 +228,7 @@ public final class Steps {
             String facts, Integer examineEvidence, String peerOpinion, String opinionRationale, String reviewer)
             implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(action, where + ".action");
             Scenario.require(policyIds, where + ".policyIds");
             Scenario.require(facts, where + ".facts");
@@ -273,8 +268,7 @@ public final class Steps {
     /** The customer appeals the host's latest decision. */
     public record Appeal(String at, String party, String grounds) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(grounds, where + ".grounds");
         }
 
@@ -291,8 +285,7 @@ public final class Steps {
     /** A reviewer other than the decider decides the appeal. */
     public record DecideAppeal(String at, String party, String outcome, String reasons, String reviewer) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(outcome, where + ".outcome");
             Scenario.require(reasons, where + ".reasons");
             Scenario.require(reviewer, where + ".reviewer (must differ from the original decider)");
@@ -313,8 +306,7 @@ public final class Steps {
     public record Ruling(String at, String party, String kind, String body, String reference,
             Boolean ordersReinstatement, String summary) implements Step {
         public void validate(Scenario scenario, String where) {
-            Scenario.requireInstance(at, where + ".at");
-            scenario.party(party, where + ".party");
+            requireTarget(scenario, where, at, party);
             Scenario.require(kind, where + ".kind");
             Scenario.require(body, where + ".body");
             Scenario.require(reference, where + ".reference");
@@ -330,6 +322,12 @@ public final class Steps {
                     + " (" + reference + "): " + summary, Map.of("kind", kind, "reference", reference,
                             "ordersReinstatement", ordersReinstatement));
         }
+    }
+
+    /** Every step that acts on a party at an instance names both, and both must exist. */
+    static void requireTarget(Scenario scenario, String where, String at, String party) {
+        Scenario.requireInstance(at, where + ".at");
+        scenario.party(party, where + ".party");
     }
 
     static JsonNode currentReview(ScenarioContext context, String store, String party) {
