@@ -7,8 +7,10 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -16,6 +18,9 @@ import java.util.HexFormat;
 public final class Ed25519Keys {
 
     private static final String ALGORITHM = "Ed25519";
+    private static final int RAW_LENGTH = 32;
+    /** An Ed25519 SubjectPublicKeyInfo: a fixed 12-byte header, then the raw key. */
+    private static final int X509_LENGTH = 44;
 
     private Ed25519Keys() {
     }
@@ -36,6 +41,23 @@ public final class Ed25519Keys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Not a base64 X.509 Ed25519 public key", e);
         }
+    }
+
+    /** The 32-byte seed that RFC 8032 signs with. */
+    static byte[] rawPrivateKey(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey edwards)) {
+            throw new IllegalArgumentException("Not an Ed25519 private key");
+        }
+        return edwards.getBytes().orElseThrow(() -> new IllegalArgumentException("The Ed25519 private key has no seed"));
+    }
+
+    /** The 32-byte encoded point that RFC 8032 verifies with: the tail of the key's X.509 encoding. */
+    static byte[] rawPublicKey(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        if (encoded == null || encoded.length != X509_LENGTH) {
+            throw new IllegalArgumentException("Not an Ed25519 public key");
+        }
+        return Arrays.copyOfRange(encoded, X509_LENGTH - RAW_LENGTH, X509_LENGTH);
     }
 
     public static KeyPair generate() {

@@ -1,8 +1,6 @@
 package org.takedown.common.signing;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,13 +9,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 /**
  * The providers whose events this instance accepts, each with one or more public keys (more than one while a key is
  * rotated). An event is trusted only if its source is listed and its signature verifies with the key it names.
  */
 public final class TrustList {
 
-    private final Map<String, Map<String, PublicKey>> keysByProvider = new HashMap<>();
+    /** Each key is decoded and checked once, here, rather than at every verification. */
+    private final Map<String, Map<String, Ed25519.PublicPoint>> keysByProvider = new HashMap<>();
 
     /** Parses entries of the form {@code providerId:base64PublicKey}. */
     public static TrustList parse(Collection<String> entries) {
@@ -33,14 +34,18 @@ public final class TrustList {
     }
 
     public TrustList trust(String providerId, PublicKey key) {
-        keysByProvider.computeIfAbsent(providerId, id -> new HashMap<>()).put(Ed25519Keys.keyId(key), key);
+        Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(Ed25519Keys.rawPublicKey(key), 0);
+        if (point == null) {
+            throw new IllegalArgumentException("The public key of '" + providerId + "' is not a valid Ed25519 point");
+        }
+        keysByProvider.computeIfAbsent(providerId, id -> new HashMap<>()).put(Ed25519Keys.keyId(key), point);
         return this;
     }
 
     /** Checks the envelope's source, key id and signature; returns normally only for a trusted event. */
     public void verify(ObjectNode envelope) throws UntrustedEventException {
         String source = text(envelope.get("source"));
-        Map<String, PublicKey> keys = keysByProvider.get(source);
+        Map<String, Ed25519.PublicPoint> keys = keysByProvider.get(source);
         if (keys == null) {
             throw new UntrustedEventException("source '" + source + "' is not on the trust list");
         }
@@ -49,20 +54,29 @@ public final class TrustList {
         if (keyId == null || signatureValue == null) {
             throw new UntrustedEventException("event is not signed");
         }
-        PublicKey key = keys.get(keyId);
+        Ed25519.PublicPoint key = keys.get(keyId);
         if (key == null) {
             throw new UntrustedEventException("key '" + keyId + "' is not a trusted key of '" + source + "'");
         }
+        byte[] signature = decodeSignature(signatureValue);
+        byte[] message = CanonicalJson.bytes(CanonicalJson.without(envelope, EventSigner.SIGNATURE));
+        if (!Ed25519.verify(signature, 0, key, message, 0, message.length)) {
+            throw new UntrustedEventException("signature does not verify with key '" + keyId + "' of '" + source + "'");
+        }
+    }
+
+    private static byte[] decodeSignature(String value) throws UntrustedEventException {
+        byte[] signature;
         try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(key);
-            signature.update(CanonicalJson.bytes(CanonicalJson.without(envelope, EventSigner.SIGNATURE)));
-            if (!signature.verify(Base64.getDecoder().decode(signatureValue))) {
-                throw new UntrustedEventException("signature does not verify with key '" + keyId + "' of '" + source + "'");
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            signature = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
             throw new UntrustedEventException("signature is malformed: " + e.getMessage());
         }
+        if (signature.length != Ed25519.SIGNATURE_SIZE) {
+            throw new UntrustedEventException("signature is malformed: " + signature.length + " bytes, not "
+                    + Ed25519.SIGNATURE_SIZE);
+        }
+        return signature;
     }
 
     private static String text(JsonNode node) {

@@ -1,11 +1,14 @@
 package org.takedown.common.signing;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,5 +75,43 @@ class TrustListTest {
     void refusesAMalformedTrustEntry() {
         assertThrows(IllegalArgumentException.class, () -> TrustList.parse(List.of("aws")));
         assertThrows(IllegalArgumentException.class, () -> TrustList.parse(List.of("aws:not-a-key")));
+    }
+
+    @Test
+    void signaturesAreStandardEd25519ThatTheJdkVerifies() throws Exception {
+        ObjectNode signed = signedBy(aws, "aws");
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initVerify(aws.getPublic());
+        jdk.update(CanonicalJson.bytes(CanonicalJson.without(signed, EventSigner.SIGNATURE)));
+
+        assertTrue(jdk.verify(Base64.getDecoder().decode(signed.get(EventSigner.SIGNATURE).asText())));
+    }
+
+    @Test
+    void acceptsAnEventThatAnotherEd25519ImplementationSigned() throws Exception {
+        ObjectNode envelope = EventCodecTest.CODEC_FOR_TESTS.envelope("aws", SampleEvents.suspension(), Instant.now());
+        envelope.put(EventSigner.KEY_ID, Ed25519Keys.keyId(aws.getPublic()));
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(aws.getPrivate());
+        jdk.update(CanonicalJson.bytes(envelope));
+        envelope.put(EventSigner.SIGNATURE, Base64.getEncoder().encodeToString(jdk.sign()));
+
+        assertDoesNotThrow(() -> trust.verify(envelope));
+    }
+
+    @Test
+    void refusesASignatureOfTheWrongLength() {
+        ObjectNode truncated = signedBy(aws, "aws");
+        truncated.put(EventSigner.SIGNATURE, Base64.getEncoder().encodeToString(new byte[32]));
+
+        UntrustedEventException e = assertThrows(UntrustedEventException.class, () -> trust.verify(truncated));
+        assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+    }
+
+    @Test
+    void refusesASignerWhosePublicKeyIsNotItsOwn() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EventSigner(aws.getPrivate(), forger.getPublic()));
+        assertEquals("The signing public key does not belong to the signing private key", e.getMessage());
     }
 }
