@@ -47,8 +47,8 @@ public interface TakedownConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Rows the relay sends per transaction. */
-        @WithDefault("100")
+        /** Rows the relay sends per transaction; larger batches spread its fixed cost per pass (docs/benchmarks.md). */
+        @WithDefault("500")
         int batchSize();
 
         /** How long the relay waits for the broker to accept a batch before leaving it for the next pass. */

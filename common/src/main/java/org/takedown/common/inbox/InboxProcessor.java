@@ -2,12 +2,15 @@ package org.takedown.common.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.All;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.takedown.common.config.TakedownConfig;
 import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.EventType;
 import org.takedown.common.event.MalformedEventException;
 import org.takedown.common.event.ReceivedEvent;
 import org.takedown.common.signing.TrustList;
@@ -34,7 +38,9 @@ public class InboxProcessor {
     public enum Outcome {
         APPLIED,
         DUPLICATE,
-        OWN_EVENT
+        OWN_EVENT,
+        /** A type no handler of this service consumes, such as one store's review.opened at another store. */
+        NOT_CONSUMED
     }
 
     @Inject
@@ -53,6 +59,14 @@ public class InboxProcessor {
     @All
     List<EventHandler> handlers;
 
+    private Set<EventType> consumed;
+
+    @PostConstruct
+    void collectConsumedTypes() {
+        consumed = EnumSet.noneOf(EventType.class);
+        handlers.forEach(handler -> consumed.addAll(handler.handles()));
+    }
+
     /** Throws {@link PoisonMessageException} for a message that must be dead-lettered. */
     @Transactional
     public Outcome process(String body) throws PoisonMessageException {
@@ -63,6 +77,10 @@ public class InboxProcessor {
         if (config.provider().id().equals(tree.path("source").asText(null))) {
             // never applied here, so not worth a signature check; peers verify and audit anything claiming our name
             return Outcome.OWN_EVENT;
+        }
+        if (EventType.fromCeType(tree.path("type").asText("")).filter(type -> !consumed.contains(type)).isPresent()) {
+            // no effect here either: verified, and dead-lettered if forged, by the services that act on it
+            return Outcome.NOT_CONSUMED;
         }
         ReceivedEvent event = verified(tree);
         if (InboxEvent.findById(event.id()) != null) {

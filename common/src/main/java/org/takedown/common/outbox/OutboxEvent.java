@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    private static final int MAX_ERROR = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
@@ -47,16 +49,34 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** What the relay needs of an unsent row; reading only this keeps whole entities out of its session. */
+    public record Pending(long seq, String eventId, String type, String envelope) {
+    }
+
     /**
      * Locks the oldest unsent rows; rows another relay replica holds are skipped, so no two replicas send one row.
      */
     @SuppressWarnings("unchecked")
-    public static List<OutboxEvent> lockUnsent(int limit) {
-        return getEntityManager()
-                .createNativeQuery("select * from outbox_event where sent_at is null order by seq limit :limit "
-                        + "for update skip locked", OutboxEvent.class)
+    public static List<Pending> lockUnsent(int limit) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select seq, event_id, type, envelope from outbox_event where sent_at is null "
+                        + "order by seq limit :limit for update skip locked")
                 .setParameter("limit", limit)
                 .getResultList();
+        return rows.stream().map(row -> new Pending(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                (String) row[3])).toList();
+    }
+
+    /** One statement for the whole batch, however large. */
+    public static void markSent(List<Long> seqs, Instant at) {
+        if (!seqs.isEmpty()) {
+            update("sentAt = ?1, attempts = attempts + 1, lastError = null where seq in ?2", at, seqs);
+        }
+    }
+
+    public static void markFailed(long seq, String error) {
+        String reason = error == null ? "unknown" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        update("attempts = attempts + 1, lastError = ?1 where seq = ?2", reason, seq);
     }
 
     public static long countUnsent() {

@@ -1,6 +1,7 @@
 package org.takedown.common.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.takedown.common.config.TakedownConfig;
 
@@ -37,8 +39,10 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CONTENT_TYPE = "application/cloudevents+json";
 
+    /** Unbounded because the relay itself bounds what is in flight: one batch, which it waits for. */
     @Inject
     @Channel("events-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<String> emitter;
 
     @Inject
@@ -87,45 +91,44 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch in its own transaction; true if it was full and every row went out. */
+    /**
+     * Sends one batch in its own transaction, holding the rows' locks until the broker has answered for each; true
+     * if it was full and every row went out.
+     */
     private boolean relayBatch() {
         int batchSize = config.outbox().batchSize();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<OutboxEvent> rows = OutboxEvent.lockUnsent(batchSize);
+            List<OutboxEvent.Pending> rows = OutboxEvent.lockUnsent(batchSize);
             if (rows.isEmpty()) {
                 return false;
             }
             List<Uni<Throwable>> sends = rows.stream().map(this::send).toList();
             List<Throwable> outcomes = Uni.join().all(sends).andFailFast().await().indefinitely();
-            Instant now = Instant.now();
-            boolean allSent = true;
+            List<Long> accepted = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                OutboxEvent row = rows.get(i);
                 Throwable error = outcomes.get(i);
-                row.attempts++;
                 if (error == null) {
-                    row.sentAt = now;
-                    row.lastError = null;
-                    sent.increment();
+                    accepted.add(rows.get(i).seq());
                 } else {
-                    row.lastError = String.valueOf(error.getMessage());
-                    failed.increment();
-                    allSent = false;
+                    OutboxEvent.markFailed(rows.get(i).seq(), error.getMessage());
                 }
             }
-            return allSent && rows.size() == batchSize;
+            OutboxEvent.markSent(accepted, Instant.now());
+            sent.increment(accepted.size());
+            failed.increment(rows.size() - accepted.size());
+            return accepted.size() == batchSize;
         });
     }
 
     /** Completes with null once the broker accepted the event, or with the reason it did not. */
-    private Uni<Throwable> send(OutboxEvent row) {
+    private Uni<Throwable> send(OutboxEvent.Pending row) {
         OutgoingAmqpMetadata metadata = OutgoingAmqpMetadata.builder()
-                .withMessageId(row.eventId)
-                .withSubject(row.type)
+                .withMessageId(row.eventId())
+                .withSubject(row.type())
                 .withContentType(CONTENT_TYPE)
                 .withDurable(true)
                 .build();
-        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata))
+        return emitter.sendMessage(Message.of(row.envelope()).addMetadata(metadata))
                 .ifNoItem().after(config.outbox().sendTimeout()).fail()
                 .onItem().transform(ignored -> (Throwable) null)
                 .onFailure().recoverWithItem(error -> error);

@@ -25,4 +25,11 @@ public final class SampleEvents {
                 List.of(new EvidenceRef("https://parler.com/post/1", "a".repeat(64), "excerpt", now)),
                 List.of(), "reviewer-7", now);
     }
+
+    /** Apple's review of that suspension: a type the probe app has no handler for. */
+    public static ReviewOpened appleReview() {
+        Instant now = Instant.parse("2021-01-09T01:00:00Z");
+        return new ReviewOpened("review-1", parler(), "aws", suspension().decisionId(), List.of("legalName:Parler LLC"),
+                now.plusSeconds(86_400), now);
+    }
 }

@@ -65,6 +65,23 @@ class InboxTest {
     }
 
     @Test
+    void anEventOfATypeNoHandlerConsumesIsAcknowledgedWithoutEffect() {
+        long deadBefore = BrokerResource.broker().deadLetterCount();
+        String review = PeerEvents.forgedReview(codec, "apple");
+        String reviewId = parse(review).get("id").asText();
+
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, review);
+        String genuine = PeerEvents.decisionSignedBy(codec, "apple");
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, genuine);
+
+        // consumed in order: once the decision is applied, the review before it has been dealt with
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(parse(genuine).get("id").asText()) == 1);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> InboxEvent.count("eventId", reviewId)));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("eventId", reviewId)));
+        assertEquals(deadBefore, BrokerResource.broker().deadLetterCount());
+    }
+
+    @Test
     void aTransientFailureIsRedeliveredUntilItSucceeds() {
         String event = PeerEvents.decisionSignedBy(codec, "google");
         String id = parse(event).get("id").asText();

@@ -20,6 +20,13 @@ final class PeerEvents {
         return codec.toJson(signer.sign(codec.envelope(provider, SampleEvents.suspension(), Instant.now())));
     }
 
+    /** A review.opened that claims to come from {@code claimedSource}, signed with a freshly generated key. */
+    static String forgedReview(EventCodec codec, String claimedSource) {
+        var forger = Ed25519Keys.generate();
+        EventSigner signer = new EventSigner(forger.getPrivate(), forger.getPublic());
+        return codec.toJson(signer.sign(codec.envelope(claimedSource, SampleEvents.appleReview(), Instant.now())));
+    }
+
     /** Claims to come from {@code claimedSource} but is signed with a freshly generated key. */
     static String forgedDecision(EventCodec codec, String claimedSource) {
         var forger = Ed25519Keys.generate();
