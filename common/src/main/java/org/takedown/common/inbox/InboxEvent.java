@@ -30,4 +30,16 @@ public class InboxEvent extends PanacheEntityBase {
     /** Milliseconds from the event's {@code time} to its processing here, as measured on this host. */
     @Column(name = "lag_ms")
     public Long lagMs;
+
+    /**
+     * Records the event unless it is already recorded, in one statement; false for a duplicate. A copy being applied
+     * by another replica at the same moment makes this wait for that transaction, then answer false.
+     */
+    public static boolean recordFirstSight(String eventId, String source, String type, Instant receivedAt, long lagMs) {
+        return getEntityManager().createNativeQuery("insert into inbox_event (event_id, source, type, received_at, "
+                + "lag_ms) values (?1, ?2, ?3, ?4, ?5) on conflict (event_id) do nothing")
+                .setParameter(1, eventId).setParameter(2, source).setParameter(3, type).setParameter(4, receivedAt)
+                .setParameter(5, lagMs)
+                .executeUpdate() == 1;
+    }
 }

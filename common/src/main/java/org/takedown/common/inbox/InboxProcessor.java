@@ -83,18 +83,13 @@ public class InboxProcessor {
             return Outcome.NOT_CONSUMED;
         }
         ReceivedEvent event = verified(tree);
-        if (InboxEvent.findById(event.id()) != null) {
+        // both ends use their service clock, so the lag stays meaningful when a scenario moves every clock forward
+        Instant receivedAt = clock.now();
+        long lagMs = Duration.between(event.envelope().time(), receivedAt).toMillis();
+        if (!InboxEvent.recordFirstSight(event.id(), event.source(), event.envelope().type(), receivedAt, lagMs)) {
             LOG.debugf("Event %s from %s was already applied", event.id(), event.source());
             return Outcome.DUPLICATE;
         }
-        InboxEvent seen = new InboxEvent();
-        seen.eventId = event.id();
-        seen.source = event.source();
-        seen.type = event.envelope().type();
-        // both ends use their service clock, so the lag stays meaningful when a scenario moves every clock forward
-        seen.receivedAt = clock.now();
-        seen.lagMs = Duration.between(event.envelope().time(), seen.receivedAt).toMillis();
-        seen.persistAndFlush();
         handlers.stream().filter(h -> h.handles().contains(event.type())).forEach(h -> h.handle(event));
         return Outcome.APPLIED;
     }
