@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/benchmarks.md in one command:
-#   bench/run.sh [--quick] [--runs N] [--no-build] [--skip-startup] [--output FILE]
+#   bench/run.sh [--quick] [--runs N] [--no-build] [--skip-startup] [--only FIGURES] [--output FILE]
+# FIGURES is a comma-separated subset of startup,intake,propagation,fanout,relay,stats (default: all).
 # It builds the jars it needs, starts PostgreSQL (the system PostgreSQL 15 when present, else an embedded one), the
 # baseline service and the local suite, measures each figure after a warm-up (median of N runs, baselines in the same
 # run), prints a table and writes docs/benchmarks.md. Everything it started is stopped on exit, even on failure.
@@ -11,19 +12,23 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 COMMAND="bench/run.sh $*"
 
-QUICK=0 BUILD=1 STARTUP=1 RUNS="" OUTPUT="$ROOT/docs/benchmarks.md"
+QUICK=0 BUILD=1 STARTUP=1 RUNS="" ONLY="" OUTPUT="$ROOT/docs/benchmarks.md"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --runs) RUNS="$2"; shift ;;
     --no-build) BUILD=0 ;;
     --skip-startup) STARTUP=0 ;;
+    --only) ONLY="$2"; shift ;;
     --output) OUTPUT="$2"; shift ;;
     -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+
+wants() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
+if ! wants startup; then STARTUP=0; fi
 
 if [ "$QUICK" = 1 ]; then
   WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-5} RUNS=${RUNS:-3} STARTUP_RUNS=${BENCH_STARTUP_RUNS:-2}
@@ -33,6 +38,7 @@ else
   PROP_SECONDS=${BENCH_PROP_SECONDS:-60} RELAY_EVENTS=${BENCH_RELAY_EVENTS:-10000} STATS_ROWS=${BENCH_STATS_ROWS:-1000000}
 fi
 FANOUT_LISTINGS=${BENCH_FANOUT_LISTINGS:-10000}
+PROP_RATES=${BENCH_PROP_RATES:-"50 100 200 400 1000"}
 CONNECTIONS=16 WRK_THREADS=2
 
 OUT="$ROOT/bench/target/run-$(date +%Y%m%d-%H%M%S)"
@@ -184,6 +190,10 @@ AWS_DB=$(db_of $AWS_PID) APPLE_DB=$(db_of $APPLE_PID) GOOGLE_DB=$(db_of $GOOGLE_
 ADMIN_TOKEN=$(java -jar suite/target/takedown-suite.jar token admin,reviewer --name bench-admin)
 REPORTER_TOKEN=$(java -jar suite/target/takedown-suite.jar token reporter --name bench-reporter)
 
+METRICS=($AWS $APPLE $GOOGLE $NOTIFICATION)
+# waits until no instance is still consuming what the previous figure sent (bounded)
+quiet() { "${BENCH[@]}" quiesce --metrics "${METRICS[@]}" --why "$1"; }
+
 BASELINE_ENV=(QUARKUS_HTTP_PORT=$BASELINE_PORT
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench_baseline"
   QUARKUS_DATASOURCE_USERNAME=$PG_USER QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD AMQP_HOST=127.0.0.1 AMQP_PORT=5672)
@@ -256,6 +266,7 @@ wrk_runs() { # figure url script pid-to-sample
   "${BENCH[@]}" wrk --figure "$figure" "${files[@]}"
 }
 
+if wants intake; then
 log "pgbench: single-row insert, $CONNECTIONS clients ($RUNS × ${DURATION}s after a short warm-up)"
 psql -X -q -d bench_pgbench -c "create table bench_pg_row (id bigserial primary key, payload varchar(4000) not null, created_at timestamptz not null)"
 pgbench -n -c $CONNECTIONS -j 2 -T $(( WARMUP < 10 ? WARMUP : 10 )) -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-warmup.txt" 2>&1
@@ -282,7 +293,27 @@ else
   BENCH_TOKEN=$REPORTER_TOKEN BENCH_RESOURCE=$INTAKE_RESOURCE wrk_runs intake "$AWS" bench/wrk/post-report.lua $AWS_PID aws
 fi
 
+fi # intake
+
+# ---------------------------------------------------------------- propagation, fan-out, statistics
+
+if wants propagation; then
+log "Propagation aws decision → review at apple and google (${PROP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
+"${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+  --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30))
+
+fi # propagation
+
+if wants fanout; then
+log "Fan-out: one decision, $FANOUT_LISTINGS listings at each store"
+quiet "before the fan-out"
+"${BENCH[@]}" fanout --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS
+
+fi # fanout
+
 # ---------------------------------------------------------------- outbox relay vs Emitter.send
+if wants relay; then
 
 log "Outbox relay: $RELAY_EVENTS signed events committed to the aws outbox at once, $RUNS runs after one warm-up"
 relay_once() {
@@ -298,6 +329,7 @@ relay_once() {
       / nullif(extract(epoch from b.last - b.first), 0))
     from (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b"
 }
+quiet "before the relay figure"
 relay_once > /dev/null
 RELAY_RATES=()
 for run in $(seq 1 "$RUNS"); do RELAY_RATES+=("$(relay_once)"); done
@@ -324,6 +356,7 @@ open(results, "a").write(json.dumps(row) + "\n")
 print("  -> relay:", json.dumps(row))
 EOF
 log "Emitter.send baseline: $RELAY_EVENTS fresh signed events per run to the same address, fire and forget"
+quiet "before the Emitter.send baseline"
 EMIT_FILES=()
 for run in $(seq 0 "$RUNS"); do
   java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
@@ -331,24 +364,26 @@ for run in $(seq 0 "$RUNS"); do
 done
 "${BENCH[@]}" emitter --url "$BASELINE" "${EMIT_FILES[@]}"
 
-# ---------------------------------------------------------------- propagation, fan-out, statistics
 
-log "Propagation aws decision → review at apple and google (50, 200, 1000 decisions/s, ${PROP_SECONDS}s each)"
-"${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
-  --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30))
+fi # relay
 
-log "Fan-out: one decision, $FANOUT_LISTINGS listings at each store"
-"${BENCH[@]}" fanout --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
-  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS
-
+if wants stats; then
 log "Statistics over $STATS_ROWS reports"
 if [ "$(psql -X -At -d "$AWS_DB" -c "select to_regclass('abuse_report') is not null")" != t ]; then
   "${BENCH[@]}" note --figure stats "endpoint missing (hosting has no abuse_report table yet)"
 elif [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$AWS/stats" -H "Authorization: Bearer $ADMIN_TOKEN")" != 200 ]; then
   "${BENCH[@]}" note --figure stats "endpoint missing (GET /stats did not answer 200)"
-elif [ "$(psql -X -At -d "$AWS_DB" -c "select count(*) > 0 from abuse_report")" != t ]; then
-  "${BENCH[@]}" note --figure stats "no report to clone: the intake figure stored none"
 else
+  if [ "$(psql -X -At -d "$AWS_DB" -c "select count(*) > 0 from abuse_report")" != t ]; then
+    # the intake figure did not run: one report through the API, so that every constraint of the clones holds
+    SEED=seed-$(date +%s).bench.example
+    curl -s -o /dev/null --max-time 30 -X POST "$AWS/customers" -H 'Content-Type: application/json' \
+      -H "Authorization: Bearer $ADMIN_TOKEN" \
+      -d "{\"legalName\":\"Bench Stats $(date +%s)\",\"domains\":[\"$SEED\"],\"resources\":[{\"hostname\":\"$SEED\"}]}"
+    curl -s -o /dev/null --max-time 30 -X POST "$AWS/reports" -H 'Content-Type: application/json' \
+      -H "Authorization: Bearer $REPORTER_TOKEN" -d "{\"reporterType\":\"USER\",\"contentUrl\":\"https://$SEED/post/1\",
+        \"evidenceSha256\":\"$(printf %064d 0)\",\"observedAt\":\"2021-01-08T10:00:00Z\",\"category\":\"VIOLENCE_INCITEMENT\"}"
+  fi
   # clone one real report (so every foreign key and constraint holds) across a year, categories and reporters
   psql -X -q -d "$AWS_DB" -v ON_ERROR_STOP=1 <<SQL
 do \$\$ declare cols text; vals text; begin
@@ -370,6 +405,8 @@ analyze abuse_report;
 SQL
   "${BENCH[@]}" stats --aws $AWS --admin-token "$ADMIN_TOKEN" --rows "$(psql -X -At -d "$AWS_DB" -c 'select count(*) from abuse_report')" --runs "$RUNS"
 fi
+
+fi # stats
 
 # ---------------------------------------------------------------- the report
 
