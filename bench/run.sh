@@ -300,7 +300,8 @@ fi # intake
 if wants propagation; then
 log "Propagation aws decision → review at apple and google (${PROP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
 "${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
-  --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30))
+  --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
+  --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID
 
 fi # propagation
 

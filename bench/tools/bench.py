@@ -340,6 +340,7 @@ def propagation(args):
     """Decisions at fixed rates; the latency of each is decision time at aws → review opened at both stores."""
     suite = Suite(args)
     tag = int(time.time())
+    processes = dict(pair.split("=", 1) for pair in args.pids)
     # a pool of parties, so that concurrent decisions do not contend for one customer's row (a 409 by design)
     parties = []
     for n in range(args.parties):
@@ -351,6 +352,7 @@ def propagation(args):
     for rate in args.rates:
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before propagation at {rate}/s")
         since = time.time() * 1000 - 1000
+        cpu_before = cpu_seconds(processes)
         sent, failures, elapsed = pace(suite, parties, rate, args.seconds)
         if sent == 0:
             record(args.results, "propagation", rate=rate, status="not measured",
@@ -367,11 +369,31 @@ def propagation(args):
         both = [max(per_store["apple"][e], per_store["google"][e])
                 for e in per_store["apple"] if e in per_store["google"]]
         half = len(both) // 2
-        record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds,
+        # where the CPU went, per decision: on 2 shared cores this is what caps the rate
+        cpu_after = cpu_seconds(processes)
+        cpu_ms = {name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2) for name in cpu_after}
+        record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds, cpuMsPerDecision=cpu_ms,
                achievedRate=round(sent / elapsed, 1), decisions=sent, failedPosts=len(failures),
                failureSample=failures[:2], arrivedAtBoth=len(both), p50Ms=percentile(both, 50),
                p95Ms=percentile(both, 95), p99Ms=percentile(both, 99),
                backlogGrowing=bool(half and median(both[:half]) > 2 * max(1, median(both[half:]))))
+
+
+def cpu_seconds(pids):
+    """CPU time (user + system) each named process has used so far; 'postgres' sums every PostgreSQL process."""
+    tick = os.sysconf("SC_CLK_TCK")
+    def of(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            return 0.0
+    used = {name: of(pid) for name, pid in pids.items()}
+    postgres = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
+    used["postgres"] = sum(of(pid) for pid in postgres)
+    used["load generator"] = of(os.getpid())
+    return used
 
 
 def metric_total(text, name):
@@ -563,6 +585,8 @@ def render(args):
                      f"(achieved {p['achievedRate']}/s over {p['seconds']} s, {p['arrivedAtBoth']} of "
                      f"{p['decisions']} reviewed at both, {p.get('failedPosts', 0)} POSTs refused, "
                      f"backlog growing: {p['backlogGrowing']})")
+            if p.get("cpuMsPerDecision"):
+                shown += "; CPU ms per decision: " + ", ".join(f"{k} {v}" for k, v in p["cpuMsPerDecision"].items())
             verdict = ("met" if p["p99Ms"] <= 50 else "missed") + " (p99 ≤ 50 ms)" if p.get("rate") == 200 else "reported"
         else:
             shown, verdict = f"not measured: {p.get('note')}", "not measured"
@@ -749,6 +773,7 @@ def main():
             p.add_argument("--seconds", type=float, default=60)
             p.add_argument("--drain-seconds", type=float, default=60)
             p.add_argument("--parties", type=int, default=40)
+            p.add_argument("--pids", nargs="*", default=[], help="name=PID of each process whose CPU to account")
             p.add_argument("--metrics", nargs="+", required=True)
             p.add_argument("--quiet-seconds", type=float, default=3)
             p.add_argument("--max-wait-seconds", type=float, default=300)
