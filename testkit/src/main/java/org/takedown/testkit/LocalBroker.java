@@ -38,6 +38,8 @@ public final class LocalBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ server;
     private final int port;
+    /** Runs the AMQP clients of {@link #receive} and {@link #sendRaw}: one for the broker's life, not one per call. */
+    private Vertx clients;
 
     private LocalBroker(EmbeddedActiveMQ server, int port) {
         this.server = server;
@@ -135,9 +137,8 @@ public final class LocalBroker implements AutoCloseable {
      * null if none came.
      */
     public String receive(String queue, java.time.Duration timeout) {
-        Vertx vertx = Vertx.vertx();
         try {
-            AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
+            AmqpClient client = AmqpClient.create(clients(), new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             // take one message and settle only that one; anything else prefetched goes back to the queue
             var receiver = connection.createReceiver(EVENTS_ADDRESS + "::" + queue,
@@ -161,16 +162,13 @@ public final class LocalBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not receive from " + queue, e);
-        } finally {
-            vertx.close();
         }
     }
 
     /** Sends a raw body to an address over AMQP, bypassing any outbox: how a forger or a broken peer would. */
     public void sendRaw(String address, String body) {
-        Vertx vertx = Vertx.vertx();
         try {
-            AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
+            AmqpClient client = AmqpClient.create(clients(), new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             AmqpSender sender = connection.createSender(address).toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
@@ -180,13 +178,22 @@ public final class LocalBroker implements AutoCloseable {
             client.close();
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + address, e);
-        } finally {
-            vertx.close();
         }
     }
 
+    private synchronized Vertx clients() {
+        if (clients == null) {
+            clients = Vertx.vertx();
+        }
+        return clients;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (clients != null) {
+            clients.close();
+            clients = null;
+        }
         try {
             server.stop();
         } catch (Exception e) {
