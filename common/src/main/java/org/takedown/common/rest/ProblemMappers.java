@@ -16,6 +16,8 @@ import io.quarkus.security.UnauthorizedException;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -110,12 +112,21 @@ public class ProblemMappers {
     }
 
     /**
-     * "create.request.name" becomes "name" and "list.size" becomes "size": the Java method and parameter names are
-     * not the client's business, only the field it sent.
+     * "create.request.name" becomes "name", "list.size" becomes "size" and the second contact's email
+     * "contacts[1].email": the Java method and parameter names are not the client's business, only the field it sent.
      */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<String> nodes = new ArrayList<>();
-        violation.getPropertyPath().forEach(node -> nodes.add(node.getName()));
+        for (Path.Node node : violation.getPropertyPath()) {
+            Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+            if (node.isInIterable() && position != null && !nodes.isEmpty()) {
+                // the index belongs to the container, which is the node before this one
+                nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1) + "[" + position + "]");
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                nodes.add(node.getName());
+            }
+        }
         if (violation.getExecutableParameters() == null) {
             return String.join(".", nodes);
         }

@@ -1,6 +1,7 @@
 package org.takedown.common.probe;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +34,11 @@ import org.takedown.common.security.Roles;
 @Path("/probe")
 public class ProbeResource {
 
-    public record ProbeRequest(@NotBlank @Size(max = 20) String name, @NotNull Category category, @Email String email) {
+    public record ProbeRequest(@NotBlank @Size(max = 20) String name, @NotNull Category category, @Email String email,
+            List<@Valid ProbeContact> contacts, List<@NotBlank String> domains) {
+    }
+
+    public record ProbeContact(@NotBlank String name, @Email String email) {
     }
 
     @Inject

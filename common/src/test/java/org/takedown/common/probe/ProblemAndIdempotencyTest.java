@@ -1,6 +1,7 @@
 package org.takedown.common.probe;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -28,6 +29,16 @@ class ProblemAndIdempotencyTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("name", "email"));
+    }
+
+    @Test
+    void anInvalidElementOfAListIsNamedWithItsIndex() {
+        given().auth().oauth2(REVIEWER).contentType("application/json")
+                .body("{\"name\":\"x\",\"category\":\"SPAM\",\"contacts\":[{\"name\":\"a\",\"email\":\"a@x.example\"},"
+                        + "{\"name\":\"b\",\"email\":\"nope\"}],\"domains\":[\"ok.example\",\" \"]}")
+                .when().post("/probe/decisions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("contacts[1].email", "domains[1]"));
     }
 
     @Test
