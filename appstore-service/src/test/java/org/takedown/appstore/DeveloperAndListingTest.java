@@ -48,7 +48,7 @@ class DeveloperAndListingTest {
         as(ADMIN).body(Map.of("legalName", "", "domains", List.of("not a domain"),
                 "contacts", List.of(Map.of("role", "cpo", "email", "nope")))).post("/developers")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", hasItems("legalName", "domains.<list element>", "contacts.email"));
+                .body("errors.field", hasItems("legalName", "domains[0]", "contacts[0].email"));
         var dev = Fixtures.developer("Badinput");
         as(ADMIN).body(Map.of("appName", "X", "bundleId", "has spaces", "platform", "WINDOWS", "version", "1",
                 "hostsUserContent", true)).post("/developers/" + dev.id() + "/listings")

@@ -48,7 +48,7 @@ class CustomerResourceTest {
                 "contacts", List.of(Map.of("role", "cpo", "email", "not-an-email"))))
                 .post("/customers")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", hasItems("legalName", "contacts.email"))
+                .body("errors.field", hasItems("legalName", "contacts[0].email"))
                 .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("domains")));
         as(ADMIN).body(Map.of("legalName", "x".repeat(256), "domains", List.of(Api.uniqueDomain("long"))))
                 .post("/customers").then().statusCode(400).body("errors.field", hasItem("legalName"));
