@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,31 @@ class PeerFanOutTest {
         List<String> notes = strings("select note from peer_signal where peer_decision_id = ? order by id",
                 suspension.decisionId());
         assertEquals(List.of(LISTINGS + " review case(s) opened", "0 review case(s) opened"), notes);
+    }
+
+    @Test
+    void developersMatchedByNameAndBySharedDomainBringAllTheirListingsWithEveryWayTheyMatched() throws Exception {
+        var named = Fixtures.developer("Shared");
+        long first = Fixtures.listing(named, "first", true);
+        long second = Fixtures.listing(named, "second", false);
+        long sibling = ((Number) as(Fixtures.ADMIN).body(Map.of("legalName", "Sibling of " + named.legalName(),
+                "domains", List.of(named.domain()), "contacts", List.of(Map.of("role", "legal", "email",
+                        "legal@" + named.domain())))).post("/developers").then().statusCode(201).extract().path("id"))
+                .longValue();
+        long siblingApp = ((Number) as(Fixtures.ADMIN).body(Map.of("appName", "sib", "bundleId",
+                named.bundle("sibling"), "platform", "ANDROID", "version", "2.0", "hostsUserContent", false))
+                .post("/developers/" + sibling + "/listings").then().statusCode(201).extract().path("id")).longValue();
+        DecisionIssued suspension = Fixtures.hostingSuspension(Fixtures.party(named));
+
+        Fixtures.send(Fixtures.signed(codec, "aws", suspension));
+        awaitCases(suspension.decisionId(), 3);
+
+        var matches = as(REVIEWER).get("/peer-signals?peerDecisionId=" + suspension.decisionId()).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of((int) first, (int) second, (int) siblingApp), matches.getList("items[0].matches.listingId"));
+        List<String> both = List.of("legalName:" + named.legalName(), "domain:" + named.domain());
+        assertEquals(List.of(both, both, List.of("domain:" + named.domain())),
+                matches.getList("items[0].matches.matchedBy"));
     }
 
     private void assertOneAuditEntryAndOneReviewOpenedPerCase(String peerDecisionId) throws SQLException {
