@@ -1,8 +1,12 @@
 package org.takedown.appstore.repository;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -86,7 +90,10 @@ public class Listing extends PanacheEntityBase {
         return find("bundleId", bundleId).firstResultOptional();
     }
 
-    public static List<Listing> ofDeveloper(Developer developer) {
-        return list("developer = ?1 order by id", developer);
+    /** The listings of all these developers in one query, oldest first, by developer id. */
+    public static Map<Long, List<Listing>> ofDevelopers(Collection<Long> developerIds) {
+        return Listing.<Listing>list("developer.id in ?1 order by id", developerIds).stream()
+                .collect(Collectors.groupingBy(listing -> listing.developer.id, LinkedHashMap::new,
+                        Collectors.toList()));
     }
 }

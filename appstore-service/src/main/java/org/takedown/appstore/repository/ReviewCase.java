@@ -1,7 +1,9 @@
 package org.takedown.appstore.repository;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -15,6 +17,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -48,8 +51,10 @@ public class ReviewCase extends PanacheEntityBase {
         URGENT
     }
 
+    /** Ids come in blocks from the sequence, so that the cases a fan-out opens are inserted in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_case_seq")
+    @SequenceGenerator(name = "review_case_seq", sequenceName = "review_case_id_seq", allocationSize = 50)
     public Long id;
 
     /** The id peers see in review.opened and review.concluded. */
@@ -151,6 +156,15 @@ public class ReviewCase extends PanacheEntityBase {
 
     public boolean isPeerTriggered() {
         return trigger == Trigger.PEER_SIGNAL;
+    }
+
+    /** The listings that already have a case for this peer decision, found in one query however many there are. */
+    public static Set<Long> listingsWithPeerCase(String peerDecisionId) {
+        return new HashSet<>(getEntityManager().createQuery("select r.listing.id from ReviewCase r "
+                + "where r.trigger = ?1 and r.peerDecisionId = ?2", Long.class)
+                .setParameter(1, Trigger.PEER_SIGNAL)
+                .setParameter(2, peerDecisionId)
+                .getResultList());
     }
 
     /** Cases still waiting for a decision whose SLA or remediation deadline has passed and is not yet flagged. */

@@ -25,13 +25,20 @@ public class PartyMatcher {
     }
 
     public List<Hit> match(Party party) {
-        Map<Long, Hit> hits = new LinkedHashMap<>();
+        // each matched developer once, with every way it matched, so that its listings are loaded once
+        Map<Long, List<String>> developers = new LinkedHashMap<>();
         Developer.byLegalName(party.legalName())
-                .ifPresent(developer -> addAll(hits, developer, "legalName:" + party.legalName()));
+                .ifPresent(developer -> addWay(developers, developer, "legalName:" + party.legalName()));
         for (String domain : party.domains()) {
             for (Developer developer : Developer.byDomain(domain)) {
-                addAll(hits, developer, "domain:" + Developer.domainKey(domain));
+                addWay(developers, developer, "domain:" + Developer.domainKey(domain));
             }
+        }
+        Map<Long, Hit> hits = new LinkedHashMap<>();
+        if (!developers.isEmpty()) {
+            Map<Long, List<Listing>> listings = Listing.ofDevelopers(developers.keySet());
+            developers.forEach((developerId, ways) -> listings.getOrDefault(developerId, List.of())
+                    .forEach(listing -> ways.forEach(how -> add(hits, listing, how))));
         }
         for (String bundleId : party.bundleIds()) {
             Listing.byBundleId(bundleId).ifPresent(listing -> add(hits, listing, "bundleId:" + bundleId));
@@ -39,8 +46,11 @@ public class PartyMatcher {
         return new ArrayList<>(hits.values());
     }
 
-    private static void addAll(Map<Long, Hit> hits, Developer developer, String how) {
-        Listing.ofDeveloper(developer).forEach(listing -> add(hits, listing, how));
+    private static void addWay(Map<Long, List<String>> developers, Developer developer, String how) {
+        List<String> ways = developers.computeIfAbsent(developer.id, id -> new ArrayList<>());
+        if (!ways.contains(how)) {
+            ways.add(how);
+        }
     }
 
     private static void add(Map<Long, Hit> hits, Listing listing, String how) {

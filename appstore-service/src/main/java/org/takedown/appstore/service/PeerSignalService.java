@@ -2,7 +2,6 @@ package org.takedown.appstore.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,11 +62,13 @@ public class PeerSignalService {
         if (hits.isEmpty()) {
             return ignored(signal, "no developer or listing matches " + describe(decision.party()));
         }
+        // a peer may publish the same decision again under a new event id: still one case per listing
+        Set<Long> alreadyOpened = ReviewCase.listingsWithPeerCase(decision.decisionId());
+        String statement = JsonText.write(decision);
         List<PeerSignal.Match> matches = new ArrayList<>();
         for (PartyMatcher.Hit hit : hits) {
-            // a peer may publish the same decision again under a new event id: still one case per listing
-            boolean exists = existingPeerCase(hit.listing(), decision.decisionId()).isPresent();
-            Long caseId = exists ? null : openPeerCase(event, decision, hit).id;
+            boolean exists = alreadyOpened.contains(hit.listing().id);
+            Long caseId = exists ? null : openPeerCase(event, decision, statement, hit).id;
             matches.add(new PeerSignal.Match(hit.listing().id, hit.listing().bundleId, hit.matchedBy(), caseId));
         }
         signal.outcome = PeerSignal.Outcome.MATCHED;
@@ -104,7 +105,8 @@ public class PeerSignalService {
         return record(signal);
     }
 
-    private ReviewCase openPeerCase(ReceivedEvent event, DecisionIssued decision, PartyMatcher.Hit hit) {
+    private ReviewCase openPeerCase(ReceivedEvent event, DecisionIssued decision, String statement,
+            PartyMatcher.Hit hit) {
         Listing listing = hit.listing();
         Category category = decision.statement().category();
         boolean severe = SEVERE.contains(category)
@@ -114,7 +116,7 @@ public class PeerSignalService {
         review.peerDecisionId = decision.decisionId();
         review.peerEventId = event.id();
         review.matchedBy = hit.matchedBy();
-        review.peerStatement = JsonText.write(decision);
+        review.peerStatement = statement;
         cases.open(review, AuditTrail.SYSTEM, event.source() + " " + decision.action() + " decision "
                 + decision.decisionId() + ", matched by " + hit.matchedBy());
         publisher.publish(new ReviewOpened(review.reviewId, StoreEvents.party(listing), review.peerProvider,
@@ -142,11 +144,6 @@ public class PeerSignalService {
                 .forEach(open -> audit.record(AuditTrail.SYSTEM, "review.peer-decision-reversed", "review_case",
                         open.id, event.source() + " reversed its decision (" + reversal.reason() + "): "
                                 + reversal.explanation()));
-    }
-
-    private static Optional<ReviewCase> existingPeerCase(Listing listing, String peerDecisionId) {
-        return ReviewCase.find("listing = ?1 and trigger = ?2 and peerDecisionId = ?3", listing, Trigger.PEER_SIGNAL,
-                peerDecisionId).firstResultOptional();
     }
 
     private PeerSignal signal(ReceivedEvent event, String peerDecisionId, Party party) {

@@ -42,9 +42,10 @@ public class ReviewCases {
         return review;
     }
 
+    /** The insert waits for the transaction's next flush, so that many cases opened together are batched. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReviewCase open(ReviewCase review, String actor, String why) {
-        review.persistAndFlush();
+        review.persist();
         audit.record(actor, "review.opened", "review_case", review.id,
                 review.trigger + " on listing " + review.listing.id + " (" + review.listing.bundleId + "): " + why
                         + "; decide by " + review.slaDeadline);

@@ -1,0 +1,164 @@
+package org.takedown.appstore;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.takedown.appstore.Fixtures.REVIEWER;
+import static org.takedown.appstore.Fixtures.as;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.takedown.common.event.DecisionIssued;
+import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.Party;
+
+/**
+ * One peer decision about a developer with many listings: one case per listing, each audited and announced by its
+ * own review.opened, and nothing opened twice when the event comes again or the decision is republished.
+ */
+@QuarkusTest
+class PeerFanOutTest {
+
+    static final int LISTINGS = 300;
+
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void aDecisionAboutADeveloperWithManyListingsOpensExactlyOneAuditedAndAnnouncedCasePerListing() throws Exception {
+        var dev = Fixtures.developer("Sprawl");
+        insertListings(dev, LISTINGS);
+        DecisionIssued suspension = Fixtures.hostingSuspension(Fixtures.party(dev));
+        String event = Fixtures.signed(codec, "aws", suspension);
+
+        Fixtures.send(event);
+        awaitCases(suspension.decisionId(), LISTINGS);
+
+        assertEquals(LISTINGS, count("select count(distinct r.listing_id) from review_case r join listing l "
+                + "on l.id = r.listing_id where l.developer_id = ? and r.peer_decision_id = ? "
+                + "and r.trigger_kind = 'PEER_SIGNAL' and r.state = 'OPEN'", dev.id(), suspension.decisionId()));
+        assertEquals(List.of("legalName:" + dev.legalName(), "domain:" + dev.domain()), new ObjectMapper().readValue(
+                strings("select matched_by from review_case where peer_decision_id = ? limit 1",
+                        suspension.decisionId()).get(0), List.class));
+        assertEquals(0, count("select count(*) from listing where developer_id = ? and status <> 'LIVE'", dev.id()),
+                "a peer's decision never changes a listing by itself");
+        assertOneAuditEntryAndOneReviewOpenedPerCase(suspension.decisionId());
+        assertEquals(1, count("select count(*) from audit_entry where action = 'peer-signal.matched' "
+                + "and entity_id = ?", codec.parse(event).get("id").asText()));
+
+        // the same event redelivered, then the same decision republished under a new event id
+        Fixtures.send(event);
+        Fixtures.send(Fixtures.signed(codec, "aws", suspension));
+        // a later event about one of the listings proves the repeats were consumed, not still queued
+        DecisionIssued later = Fixtures.hostingSuspension(new Party("Someone Else " + System.nanoTime(), List.of(),
+                List.of(dev.bundle("app1")), List.of()));
+        Fixtures.send(Fixtures.signed(codec, "aws", later));
+        awaitCases(later.decisionId(), 1);
+
+        as(REVIEWER).get("/reviews?peerDecisionId=" + suspension.decisionId()).then().body("total", equalTo(LISTINGS));
+        assertOneAuditEntryAndOneReviewOpenedPerCase(suspension.decisionId());
+        List<String> notes = strings("select note from peer_signal where peer_decision_id = ? order by id",
+                suspension.decisionId());
+        assertEquals(List.of(LISTINGS + " review case(s) opened", "0 review case(s) opened"), notes);
+    }
+
+    @Test
+    void developersMatchedByNameAndBySharedDomainBringAllTheirListingsWithEveryWayTheyMatched() throws Exception {
+        var named = Fixtures.developer("Shared");
+        long first = Fixtures.listing(named, "first", true);
+        long second = Fixtures.listing(named, "second", false);
+        long sibling = ((Number) as(Fixtures.ADMIN).body(Map.of("legalName", "Sibling of " + named.legalName(),
+                "domains", List.of(named.domain()), "contacts", List.of(Map.of("role", "legal", "email",
+                        "legal@" + named.domain())))).post("/developers").then().statusCode(201).extract().path("id"))
+                .longValue();
+        long siblingApp = ((Number) as(Fixtures.ADMIN).body(Map.of("appName", "sib", "bundleId",
+                named.bundle("sibling"), "platform", "ANDROID", "version", "2.0", "hostsUserContent", false))
+                .post("/developers/" + sibling + "/listings").then().statusCode(201).extract().path("id")).longValue();
+        DecisionIssued suspension = Fixtures.hostingSuspension(Fixtures.party(named));
+
+        Fixtures.send(Fixtures.signed(codec, "aws", suspension));
+        awaitCases(suspension.decisionId(), 3);
+
+        var matches = as(REVIEWER).get("/peer-signals?peerDecisionId=" + suspension.decisionId()).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of((int) first, (int) second, (int) siblingApp), matches.getList("items[0].matches.listingId"));
+        List<String> both = List.of("legalName:" + named.legalName(), "domain:" + named.domain());
+        assertEquals(List.of(both, both, List.of("domain:" + named.domain())),
+                matches.getList("items[0].matches.matchedBy"));
+    }
+
+    private void assertOneAuditEntryAndOneReviewOpenedPerCase(String peerDecisionId) throws SQLException {
+        List<String> caseIds = strings("select id::text from review_case where peer_decision_id = ?", peerDecisionId);
+        List<String> audited = strings("select entity_id from audit_entry where action = 'review.opened' and "
+                + "entity_type = 'review_case' and entity_id in (select id::text from review_case "
+                + "where peer_decision_id = ?)", peerDecisionId);
+        assertEquals(LISTINGS, caseIds.size());
+        assertEquals(new HashSet<>(caseIds), Set.copyOf(audited));
+        assertEquals(caseIds.size(), audited.size(), "one audit entry per case");
+
+        List<String> reviewIds = strings("select review_id from review_case where peer_decision_id = ?",
+                peerDecisionId);
+        List<String> announced = strings("select envelope::jsonb -> 'data' ->> 'reviewId' from outbox_event "
+                + "where type = 'org.takedown.review.opened.v1' "
+                + "and envelope::jsonb -> 'data' ->> 'peerDecisionId' = ?", peerDecisionId);
+        assertEquals(reviewIds.size(), announced.size(), "one review.opened per case");
+        assertEquals(new HashSet<>(reviewIds), Set.copyOf(announced));
+    }
+
+    private void insertListings(Fixtures.Dev dev, int n) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement("insert into listing "
+                + "(developer_id, app_name, bundle_id, platform, app_version, hosts_user_content, status, created_at, "
+                + "status_changed_at) select ?, 'app' || g, ? || g, 'IOS', '1.0', g % 2 = 0, 'LIVE', now(), now() "
+                + "from generate_series(1, ?) g")) {
+            insert.setLong(1, dev.id());
+            insert.setString(2, dev.bundle("app"));
+            insert.setInt(3, n);
+            insert.executeUpdate();
+        }
+    }
+
+    private long count(String sql, Object... params) throws SQLException {
+        return Long.parseLong(strings(sql, params).get(0));
+    }
+
+    private List<String> strings(String sql, Object... params) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                query.setObject(i + 1, params[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static void awaitCases(String peerDecisionId, int expected) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(REVIEWER)
+                .get("/reviews?peerDecisionId=" + peerDecisionId).then().statusCode(200)
+                .body("total", equalTo(expected)));
+    }
+}
