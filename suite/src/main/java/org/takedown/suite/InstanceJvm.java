@@ -10,23 +10,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JVM an instance runs on and its options: small heap and native memory (docs/operations.md, "JVM settings"), and
- * a class archive so that a start maps its classes instead of loading and linking them again. On JDK 25 or newer the
- * archive is an AOT cache (JEP 483/514/515), on older JDKs a dynamic AppCDS archive; both are recorded by the first
- * start of a jar and written when that instance stops, and used by every later start.
+ * The JVM an instance runs on and its options: a small initial heap, two malloc arenas (docs/operations.md, "JVM
+ * settings"), and a class archive so that a start maps its classes instead of loading and linking them again. On
+ * JDK 25 or newer the archive is an AOT cache (JEP 483/514/515), on older JDKs a dynamic AppCDS archive; both are
+ * recorded by the first start of a jar, written when that instance stops, and used by every later start.
  */
 record InstanceJvm(Path javaHome, int featureVersion, Path archiveDirectory) {
 
-    /** The JDK the instances run on: {@code TAKEDOWN_JAVA_HOME} (e.g. a JDK 25 for the AOT cache), else the launcher's. */
+    /** The JDK the instances run on: {@code TAKEDOWN_JAVA_HOME} (a JDK 25 for the AOT cache), else the launcher's. */
     static InstanceJvm of(Map<String, String> launcherEnvironment, Path archiveDirectory) {
         String configured = launcherEnvironment.get("TAKEDOWN_JAVA_HOME");
         Path home = Path.of(configured == null || configured.isBlank() ? System.getProperty("java.home") : configured);
         return new InstanceJvm(home, featureVersion(home), archiveDirectory);
     }
 
-    /** The same options as the Dockerfiles' JAVA_OPTS_APPEND and the Kubernetes ConfigMap. */
-    static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-Xss512k",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m");
+    /**
+     * The same as the images' (Dockerfile.jvm). Without -Xms the initial heap is 1/64 of the machine's memory, which
+     * start-up garbage touches and keeps resident.
+     */
+    static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m");
 
     /** Fewer glibc malloc arenas: each thread that allocates natively would otherwise get its own 64 MB arena. */
     static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");

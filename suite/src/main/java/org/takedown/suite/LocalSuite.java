@@ -72,8 +72,8 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
     private void launchAll() {
         Path jwtKey = writeJwtPublicKey();
         InstanceJvm jvm = InstanceJvm.of(System.getenv(), options.workDirectory().resolve("startup-archives"));
-        options.progress().println("Instances run on Java " + jvm.featureVersion() + " from " + jvm.javaHome() + " with "
-                + (jvm.aotCache() ? "an AOT cache" : "an AppCDS archive") + " in " + jvm.archiveDirectory());
+        options.progress().println("Instances run on Java " + jvm.featureVersion() + " from " + jvm.javaHome()
+                + " with " + (jvm.aotCache() ? "an AOT cache" : "an AppCDS archive") + " in " + jvm.archiveDirectory());
         for (InstanceSpec spec : InstanceSpec.DEFAULT) {
             int port = options.documentedPorts() ? spec.defaultPort() : LocalBroker.freePort();
             LocalPostgres.Database db = postgres.createDatabase("takedown_" + spec.name());

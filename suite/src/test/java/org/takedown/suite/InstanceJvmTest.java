@@ -23,7 +23,8 @@ class InstanceJvmTest {
 
     @Test
     void javaSeventeenRecordsAnAppCdsArchiveThenUsesIt() throws IOException {
-        InstanceJvm jvm = InstanceJvm.of(Map.of("TAKEDOWN_JAVA_HOME", jdk("17.0.15").toString()), dir.resolve("archives"));
+        InstanceJvm jvm = InstanceJvm.of(Map.of("TAKEDOWN_JAVA_HOME", jdk("17.0.15").toString()),
+                dir.resolve("archives"));
         Path jar = jar(Instant.parse("2026-01-01T00:00:00Z"));
 
         assertFalse(jvm.aotCache());
@@ -38,7 +39,8 @@ class InstanceJvmTest {
 
     @Test
     void javaTwentyFiveRecordsAnAotCacheThenUsesIt() throws IOException {
-        InstanceJvm jvm = InstanceJvm.of(Map.of("TAKEDOWN_JAVA_HOME", jdk("25.0.3").toString()), dir.resolve("archives"));
+        InstanceJvm jvm = InstanceJvm.of(Map.of("TAKEDOWN_JAVA_HOME", jdk("25.0.3").toString()),
+                dir.resolve("archives"));
         Path jar = jar(Instant.parse("2026-01-01T00:00:00Z"));
 
         assertTrue(jvm.aotCache());
