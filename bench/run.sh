@@ -201,34 +201,63 @@ BASELINE_ENV=(QUARKUS_HTTP_PORT=$BASELINE_PORT
 # ---------------------------------------------------------------- start-up and idle memory, before any load
 
 "${BENCH[@]}" rss --state "idle (suite instance)" aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID
-mkdir -p "$OUT/startup" bench/target/appcds
+mkdir -p "$OUT/startup" bench/target/startup-archives
+# STARTUP_JAVA (a java binary) and STARTUP_SET (K=V ...) change the JVM and environment of the starts that follow
+STARTUP_JAVA=java STARTUP_SET=""
 startup_of() { # name jar port pid-or-empty variant [jvm args...]
   local name=$1 jar=$2 port=$3 pid=$4 variant=$5; shift 5
   local source=()
   if [ -n "$pid" ]; then source=(--env-of-pid "$pid"); else for kv in "${BASELINE_ENV[@]}"; do source+=(--set "$kv"); done; fi
-  "${BENCH[@]}" startup --name "$name" --jar "$jar" --port "$port" "${source[@]}" --runs "$STARTUP_RUNS" \
-    --variant "$variant" --log "$OUT/startup/$name-$variant" -- "$@"
+  for kv in $STARTUP_SET; do source+=(--set "$kv"); done
+  "${BENCH[@]}" startup --name "$name" --jar "$jar" --java "$STARTUP_JAVA" --port "$port" "${source[@]}" \
+    --runs "$STARTUP_RUNS" --variant "$variant" --log "$OUT/startup/$name-$variant" -- "$@"
 }
+# one training start that writes a class archive when it stops; its figures are not kept
+train_archive() { # name jar port pid archive-option
+  STARTUP_RUNS_SAVED=$STARTUP_RUNS; STARTUP_RUNS=1
+  startup_of "$1" "$2" "$3" "$4" archive-training "${SHIPPED_OPTIONS[@]}" "$5" >/dev/null
+  STARTUP_RUNS=$STARTUP_RUNS_SAVED
+  sed -i '/"variant": "archive-training"/d' "$RESULTS"
+}
+# the JVM options the launcher gave the running aws instance (docs/operations.md, "JVM settings"), without its archive
+mapfile -t SHIPPED_OPTIONS < <(tr '\0' '\n' < /proc/$AWS_PID/cmdline | sed -n '2,/^-jar$/p' | grep -v -e '^-jar$' \
+  -e '^-XX:SharedArchiveFile=' -e '^-XX:ArchiveClassesAtExit=' -e '^-XX:AOTCache=' -e '^-XX:AOTCacheOutput=')
+JAVA25=${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 if [ "$STARTUP" = 1 ]; then
 log "Start-up and idle RSS: each jar started alone, $STARTUP_RUNS times, with a running instance's environment"
+log "Shipped JVM options: ${SHIPPED_OPTIONS[*]} (and MALLOC_ARENA_MAX=2)"
 declare -A JARS=([aws]=hosting-service [apple]=appstore-service [notification]=notification-service [baseline]=bench/baseline-service)
 declare -A PIDS=([aws]=$AWS_PID [apple]=$APPLE_PID [notification]=$NOTIFICATION_PID [baseline]="")
 declare -A PORTS=([aws]=8191 [apple]=8192 [notification]=8193 [baseline]=8194)
 for name in aws apple notification baseline; do
   jar="${JARS[$name]}/target/quarkus-app/quarkus-run.jar"
-  startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" default
-  # the cheap fix for start-up: an AppCDS archive of the classes a start loads, written by one training start
-  archive="$ROOT/bench/target/appcds/$name.jsa"
+  # the shipped configuration, as the launcher runs an instance from its second start on: the JVM options above and
+  # the AppCDS archive its first start wrote
+  STARTUP_SET="MALLOC_ARENA_MAX=2"
+  archive="$ROOT/bench/target/startup-archives/$name.jsa"
   rm -f "$archive"
-  STARTUP_RUNS_SAVED=$STARTUP_RUNS; STARTUP_RUNS=1
-  startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds-training -XX:ArchiveClassesAtExit="$archive" >/dev/null
-  STARTUP_RUNS=$STARTUP_RUNS_SAVED
-  sed -i '/"variant": "appcds-training"/d' "$RESULTS"
+  train_archive $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" -XX:ArchiveClassesAtExit="$archive"
   if [ -f "$archive" ]; then
-    startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds -XX:SharedArchiveFile="$archive"
-    # and for idle RSS: the initial heap defaults to 1/64 of the machine's memory, and start-up garbage touches it all
-    startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" appcds+xms32m -XX:SharedArchiveFile="$archive" -Xms32m
+    startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" shipped "${SHIPPED_OPTIONS[@]}" -XX:SharedArchiveFile="$archive"
+  else
+    echo "bench/run.sh: the AppCDS training start of $name wrote no archive; its shipped figure is missing" >&2
   fi
+  # the launcher's JVM settings before issue #7, for comparison (on today's aot-jar packaging, which without an archive
+  # starts like the fast-jar did): no archive, the default initial heap and glibc's default of 8 malloc arenas per core
+  STARTUP_SET="MALLOC_ARENA_MAX=$((8 * $(nproc)))"
+  startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" old
+  # the deployment option with a JDK 25: its AOT cache (classes loaded and linked, profiles) from one training start
+  if [ -x "$JAVA25" ]; then
+    STARTUP_JAVA=$JAVA25 STARTUP_SET="MALLOC_ARENA_MAX=2"
+    archive="$ROOT/bench/target/startup-archives/$name.aot"
+    rm -f "$archive"
+    train_archive $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" -XX:AOTCacheOutput="$archive"
+    if [ -f "$archive" ]; then
+      startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" aot-cache-jdk25 "${SHIPPED_OPTIONS[@]}" -XX:AOTCache="$archive"
+    fi
+    STARTUP_JAVA=java
+  fi
+  STARTUP_SET=""
 done
 log "Start-up profile of aws (JFR)"
 STARTUP_RUNS_SAVED=$STARTUP_RUNS; STARTUP_RUNS=1

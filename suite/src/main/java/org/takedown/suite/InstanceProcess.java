@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +21,17 @@ final class InstanceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final InstanceSpec spec;
+    private final InstanceJvm jvm;
     private final Path jar;
     private final Path log;
     private final int port;
     private final Map<String, String> environment;
     private Process process;
+    private boolean recordingArchive;
 
-    InstanceProcess(InstanceSpec spec, Path jar, Path log, int port, Map<String, String> environment) {
+    InstanceProcess(InstanceSpec spec, InstanceJvm jvm, Path jar, Path log, int port, Map<String, String> environment) {
         this.spec = spec;
+        this.jvm = jvm;
         this.jar = jar;
         this.log = log;
         this.port = port;
@@ -48,13 +50,14 @@ final class InstanceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx384m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        recordingArchive = jvm.records(spec.name(), jar);
+        ProcessBuilder builder = new ProcessBuilder(jvm.command(spec.name(), jar)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(InstanceJvm.MEMORY_ENVIRONMENT);
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
+            Files.createDirectories(jvm.archiveDirectory());
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + spec.name(), e);
@@ -85,7 +88,10 @@ final class InstanceProcess {
         throw new IllegalStateException(spec.name() + " was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
-    /** Stops gracefully (SIGTERM, so Quarkus drains), then forcibly with every child if it hangs. */
+    /**
+     * Stops gracefully (SIGTERM, so Quarkus drains), then forcibly with every child if it hangs. A start that records
+     * its class archive writes it after Quarkus has stopped, so it gets longer.
+     */
     void stop() {
         if (process == null || !process.isAlive()) {
             return;
@@ -93,7 +99,7 @@ final class InstanceProcess {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(recordingArchive ? 120 : 30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

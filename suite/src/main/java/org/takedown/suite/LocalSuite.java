@@ -71,12 +71,15 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
 
     private void launchAll() {
         Path jwtKey = writeJwtPublicKey();
+        InstanceJvm jvm = InstanceJvm.of(System.getenv(), options.workDirectory().resolve("startup-archives"));
+        options.progress().println("Instances run on Java " + jvm.featureVersion() + " from " + jvm.javaHome()
+                + " with " + (jvm.aotCache() ? "an AOT cache" : "an AppCDS archive") + " in " + jvm.archiveDirectory());
         for (InstanceSpec spec : InstanceSpec.DEFAULT) {
             int port = options.documentedPorts() ? spec.defaultPort() : LocalBroker.freePort();
             LocalPostgres.Database db = postgres.createDatabase("takedown_" + spec.name());
             Path jar = options.root().resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
             Path log = options.workDirectory().resolve("logs").resolve(spec.name() + ".log");
-            instances.put(spec.name(), new InstanceProcess(spec, jar, log, port, environment(spec, port, db, jwtKey)));
+            instances.put(spec.name(), new InstanceProcess(spec, jvm, jar, log, port, environment(spec, port, db, jwtKey)));
         }
         options.progress().println("Starting " + String.join(", ", instances.keySet()) + " ...");
         instances.values().forEach(InstanceProcess::start);
