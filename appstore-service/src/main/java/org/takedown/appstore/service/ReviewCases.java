@@ -54,7 +54,7 @@ public class ReviewCases {
 
     /** Any case about this listing that a reviewer could still act on, oldest first. */
     public List<ReviewCase> undecided(Listing listing, Trigger trigger) {
-        return ReviewCase.list("listing = ?1 and trigger = ?2 and state <> ?3 order by id", listing, trigger,
+        return ReviewCase.list("listing = ?1 and trigger = ?2 and state <> ?3 order by openedAt, id", listing, trigger,
                 ReviewCase.State.CONCLUDED);
     }
 
