@@ -132,7 +132,7 @@ class DecisionTest {
         bad(path, Api.decision("WARN", null, Map.of("effectiveUntil", Api.now().minusSeconds(5).toString())), 422,
                 "effectiveUntil");
         bad(path, Api.decision("WARN", null, Map.of("evidence", List.of(Map.of("uri", "nope", "sha256", "x")))), 400,
-                "evidence.uri");
+                "evidence[0].uri");
         bad(path, Api.decision("RESTRICT", null, Map.of("evidence", List.of())), 422, "evidence");
         bad(path, Api.decision("RESTRICT", null, Map.of("scope", Map.of("kind", "RESOURCES",
                 "targets", List.of("not-theirs.example.com")))), 422, "scope.targets");
