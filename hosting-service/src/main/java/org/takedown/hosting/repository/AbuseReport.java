@@ -1,10 +1,13 @@
 package org.takedown.hosting.repository;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -69,46 +72,52 @@ public class AbuseReport extends PanacheEntityBase {
     }
 
     /**
-     * Inserts the reports that are new, in one JDBC batch, in the caller's transaction; the deduplication index decides
-     * (on conflict do nothing), so two equal reports in one batch or in concurrent batches still give one row. Ids
-     * come from the column's sequence first, so the batch needs no generated keys. Returns, per report, whether it
-     * was inserted; a report that was not is a duplicate. (The driver's reWriteBatchedInserts would hide these counts.)
+     * Inserts the reports that are new in one statement, in the caller's transaction, and sets their ids. The
+     * deduplication index decides (on conflict do nothing), so two equal reports in one list or in concurrent
+     * transactions still give one row. Returns, per report, whether it was inserted; one that was not is a duplicate
+     * (of a stored report, or of an earlier one in the list). One statement also means the count trigger runs once.
      */
     public static boolean[] insertNew(List<AbuseReport> reports) {
-        List<?> ids = getEntityManager()
-                .createNativeQuery("select nextval(pg_get_serial_sequence('abuse_report', 'id')) from generate_series(1, ?1)")
-                .setParameter(1, reports.size()).getResultList();
-        for (int i = 0; i < reports.size(); i++) {
-            reports.get(i).id = ((Number) ids.get(i)).longValue();
-        }
-        int[] counts = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into abuse_report (id, reporter_type,"
+        Map<String, Long> ids = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into abuse_report (reporter_type,"
                     + " reporter_key, customer_id, case_id, resource, content_url, excerpt, evidence_sha256, observed_at,"
-                    + " category, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict (reporter_key, content_url) do nothing")) {
-                for (AbuseReport r : reports) {
-                    insert.setLong(1, r.id);
-                    insert.setString(2, r.reporterType.name());
-                    insert.setString(3, r.reporterKey);
-                    insert.setLong(4, r.customerId);
-                    insert.setLong(5, r.caseId);
-                    insert.setString(6, r.resource);
-                    insert.setString(7, r.contentUrl);
-                    insert.setString(8, r.excerpt);
-                    insert.setString(9, r.evidenceSha256);
-                    insert.setObject(10, r.observedAt.atOffset(ZoneOffset.UTC));
-                    insert.setString(11, r.category.name());
-                    insert.setObject(12, r.receivedAt.atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
+                    + " category, received_at) select * from unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])"
+                    + " on conflict (reporter_key, content_url) do nothing returning id, reporter_key, content_url")) {
+                List<Function<AbuseReport, Object>> columns = List.of(r -> r.reporterType.name(), r -> r.reporterKey,
+                        r -> r.customerId, r -> r.caseId, r -> r.resource, r -> r.contentUrl, r -> r.excerpt,
+                        r -> r.evidenceSha256, r -> r.observedAt.toString(), r -> r.category.name(),
+                        r -> r.receivedAt.toString());
+                for (int c = 0; c < columns.size(); c++) {
+                    Function<AbuseReport, Object> column = columns.get(c);
+                    String[] values = reports.stream().map(column).map(v -> v == null ? null : v.toString())
+                            .toArray(String[]::new);
+                    insert.setArray(c + 1, connection.createArrayOf("text", values));
                 }
-                return insert.executeBatch();
+                Map<String, Long> inserted = new HashMap<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.put(dedupKey(rows.getString(2), rows.getString(3)), rows.getLong(1));
+                    }
+                }
+                return inserted;
             }
         });
-        boolean[] inserted = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            inserted[i] = counts[i] == 1;
+        boolean[] inserted = new boolean[reports.size()];
+        for (int i = 0; i < reports.size(); i++) {
+            AbuseReport report = reports.get(i);
+            // the first of equal reports in the list was the one inserted
+            Long id = ids.remove(dedupKey(report.reporterKey, report.contentUrl));
+            inserted[i] = id != null;
+            if (inserted[i]) {
+                report.id = id;
+            }
         }
         return inserted;
+    }
+
+    private static String dedupKey(String reporterKey, String contentUrl) {
+        return reporterKey + "\n" + contentUrl;
     }
 
     public Evidence toEvidence() {
