@@ -37,6 +37,8 @@ public interface HostingConfig {
 
     ReportIntake reportIntake();
 
+    Stats stats();
+
     /** How often the cure-deadline sweep runs on the wall clock; advancing the controllable clock also runs it. */
     @WithDefault("1m")
     String sweepInterval();
@@ -65,6 +67,12 @@ public interface HostingConfig {
         /** The most reports one transaction files. */
         @WithDefault("64")
         int maxBatch();
+    }
+
+    interface Stats {
+        /** How often the per-day report counts behind GET /stats are folded into one row per key. */
+        @WithDefault("1m")
+        String compactionInterval();
     }
 
     interface AnonymousReports {
