@@ -132,6 +132,21 @@ class ReportBatchingTest {
     }
 
     @Test
+    void aReportFiledBeforeItsCustomerWasTerminatedIsStillADuplicate() {
+        String domain = Api.uniqueDomain("batch-terminated");
+        long customer = Api.customer("Batch Terminated LLC", domain);
+        Map<String, Object> report = Api.report("USER", "early", "https://" + domain + "/p/1", "SPAM",
+                Api.now().minusSeconds(60));
+        int id = post(report).then().statusCode(201).extract().path("id");
+        DecisionTest.decide(customer, Api.decision("TERMINATE", null, Map.of("emergency", true, "emergencyReason",
+                "CSAM")));
+
+        post(report).then().statusCode(200).body("duplicate", equalTo(true)).body("id", equalTo(id));
+        post(Api.report("USER", "late", "https://" + domain + "/p/2", "SPAM", Api.now().minusSeconds(60)))
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("customerId"));
+    }
+
+    @Test
     void aReportTheDatabaseRejectsFailsAloneAndTheOthersAreFiled() throws Exception {
         String domain = Api.uniqueDomain("batch-fail");
         Api.customer("Batch Fail LLC", domain);

@@ -19,8 +19,8 @@ import org.takedown.hosting.repository.AbuseCase;
 import org.takedown.hosting.repository.AbuseReport;
 import org.takedown.hosting.repository.CaseState;
 import org.takedown.hosting.repository.Customer;
+import org.takedown.hosting.repository.CustomerRef;
 import org.takedown.hosting.repository.CustomerStatus;
-import org.takedown.hosting.repository.HostedResource;
 import org.takedown.hosting.repository.Priority;
 import org.takedown.hosting.repository.ReporterType;
 import org.takedown.hosting.rest.Requests.NewReport;
@@ -84,7 +84,7 @@ public class ReportService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Outcome> fileAll(List<Submission> submissions) {
         Outcome[] outcomes = new Outcome[submissions.size()];
-        Map<String, Customer> customers = new HashMap<>();
+        Map<String, CustomerRef> customers = new HashMap<>();
         Map<String, AbuseCase> liveCases = new HashMap<>();
         List<Integer> waiting = new ArrayList<>();
         List<AbuseReport> reports = new ArrayList<>();
@@ -92,23 +92,26 @@ public class ReportService {
             Submission submission = submissions.get(i);
             NewReport request = submission.request();
             AbuseReport report;
-            Customer customer;
+            CustomerRef customer;
             try {
                 report = newReport(submission);
                 String host = report.resource;
                 customer = customers.computeIfAbsent(request.customerId() + "|" + request.resource() + "|" + host,
                         k -> targetCustomer(request, host));
-                if (customer.status == CustomerStatus.TERMINATED) {
-                    throw ProblemException.invalid("customerId", "customer " + customer.id + " is terminated");
+                if (customer.status() == CustomerStatus.TERMINATED) {
+                    throw ProblemException.invalid("customerId", "customer " + customer.id() + " is terminated");
                 }
             } catch (ProblemException refusal) {
-                outcomes[i] = new Outcome(null, refusal);
+                // a report filed before its customer was terminated (or moved) is still a duplicate, not a refusal
+                var known = AbuseReport.findDuplicate(submission.reporterKey(), request.contentUrl().trim());
+                outcomes[i] = known.map(r -> new Outcome(new Intake(r, true), null))
+                        .orElseGet(() -> new Outcome(null, refusal));
                 continue;
             }
-            report.customerId = customer.id;
-            String caseKey = customer.id + "|" + request.category();
+            report.customerId = customer.id();
+            String caseKey = customer.id() + "|" + request.category();
             AbuseCase live = liveCases.computeIfAbsent(caseKey,
-                    k -> AbuseCase.live(customer.id, request.category()).orElse(null));
+                    k -> AbuseCase.live(customer.id(), request.category()).orElse(null));
             if (live != null && live.state != CaseState.CURED && !raises(live, request.reporterType())) {
                 report.caseId = live.id;
                 waiting.add(i);
@@ -121,7 +124,7 @@ public class ReportService {
                 outcomes[i] = new Outcome(new Intake(duplicate.get(), true), null);
                 continue;
             }
-            AbuseCase abuseCase = cases.caseForReport(customer.id, request.category(), request.reporterType(),
+            AbuseCase abuseCase = cases.caseForReport(customer.id(), request.category(), request.reporterType(),
                     submission.actor());
             liveCases.put(caseKey, abuseCase);
             report.caseId = abuseCase.id;
@@ -176,24 +179,22 @@ public class ReportService {
     }
 
     /** The named customer, else the owner of the named resource, else the owner of the content URL's domain. */
-    private static Customer targetCustomer(NewReport request, String contentHost) {
+    private static CustomerRef targetCustomer(NewReport request, String contentHost) {
         if (request.customerId() != null) {
-            Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
+            CustomerRef customer = CustomerRef.byId(request.customerId())
                     .orElseThrow(() -> ProblemException.invalid("customerId", "no such customer"));
-            if (request.resource() != null && HostedResource.findByHostname(request.resource())
-                    .filter(r -> !r.customerId.equals(customer.id)).isPresent()) {
+            if (request.resource() != null && CustomerRef.ownerOf(request.resource())
+                    .filter(owner -> !owner.id().equals(customer.id())).isPresent()) {
                 throw ProblemException.invalid("resource", "belongs to another customer");
             }
             return customer;
         }
         if (request.resource() != null) {
-            return HostedResource.findByHostname(request.resource())
-                    .map(r -> Customer.<Customer>findById(r.customerId))
-                    .or(() -> Customer.findByHost(request.resource()))
+            return CustomerRef.ownerOf(request.resource())
+                    .or(() -> Customer.findByHost(request.resource()).map(CustomerRef::of))
                     .orElseThrow(() -> ProblemException.invalid("resource", "is not hosted here"));
         }
-        return HostedResource.findByHostname(contentHost).map(r -> Customer.<Customer>findById(r.customerId))
-                .or(() -> Customer.findByHost(contentHost))
+        return CustomerRef.ownerOf(contentHost).or(() -> Customer.findByHost(contentHost).map(CustomerRef::of))
                 .orElseThrow(() -> ProblemException.invalid("contentUrl", "its domain matches no customer; name "
                         + "the customerId or resource"));
     }
