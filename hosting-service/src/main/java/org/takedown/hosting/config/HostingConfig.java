@@ -35,6 +35,10 @@ public interface HostingConfig {
 
     AnonymousReports anonymousReports();
 
+    ReportIntake reportIntake();
+
+    Stats stats();
+
     /** How often the cure-deadline sweep runs on the wall clock; advancing the controllable clock also runs it. */
     @WithDefault("1m")
     String sweepInterval();
@@ -45,6 +49,30 @@ public interface HostingConfig {
 
         /** The cure period for breaches of this clause; the shortest among a notice's clauses applies. */
         Optional<Integer> cureHours();
+    }
+
+    /**
+     * Group commit for {@code POST /reports}: the reports waiting at one moment are filed in one transaction, and
+     * each is answered only after that commit. Reports with an {@code Idempotency-Key} are filed one by one.
+     */
+    interface ReportIntake {
+        /** Off: every report is filed in its own transaction. */
+        @WithDefault("true")
+        boolean groupCommit();
+
+        /** Threads that file batches; each holds one database connection while it writes. */
+        @WithDefault("2")
+        int writers();
+
+        /** The most reports one transaction files. */
+        @WithDefault("64")
+        int maxBatch();
+    }
+
+    interface Stats {
+        /** How often the per-day report counts behind GET /stats are folded into one row per key. */
+        @WithDefault("1m")
+        String compactionInterval();
     }
 
     interface AnonymousReports {

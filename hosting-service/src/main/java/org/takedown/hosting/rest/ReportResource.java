@@ -31,7 +31,10 @@ import org.takedown.hosting.repository.ReporterType;
 import org.takedown.hosting.rest.Requests.NewReport;
 import org.takedown.hosting.rest.Views.ReportView;
 import org.takedown.hosting.service.AnonymousRateLimiter;
+import org.takedown.hosting.service.ReportBatcher;
 import org.takedown.hosting.service.ReportService;
+import org.takedown.hosting.service.ReportService.Intake;
+import org.takedown.hosting.service.ReportService.Submission;
 
 /** Abuse report intake: reporters with a token, or anyone without one at a limited rate. */
 @Path("/reports")
@@ -42,6 +45,9 @@ public class ReportResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    ReportBatcher batcher;
 
     @Inject
     AnonymousRateLimiter rateLimiter;
@@ -71,12 +77,18 @@ public class ReportResource {
         } else {
             throw ProblemException.forbidden("Your role does not allow submitting reports");
         }
-        return idempotency.execute(key, caller.name(), request, () -> {
-            ReportService.Intake intake = reports.submit(request, reporterKey, caller.name());
-            ReportView view = ReportView.of(intake.report(), intake.duplicate());
-            return (intake.duplicate() ? Response.ok() : Response.created(URI.create("/reports/" + view.id())))
-                    .entity(view).build();
-        });
+        reports.check(request);
+        Submission submission = new Submission(request, reporterKey, caller.name());
+        if (key == null) {
+            return answer(batcher.submit(submission));
+        }
+        return idempotency.execute(key, caller.name(), request, () -> answer(reports.submit(submission)));
+    }
+
+    private static Response answer(Intake intake) {
+        ReportView view = ReportView.of(intake.report(), intake.duplicate());
+        return (intake.duplicate() ? Response.ok() : Response.created(URI.create("/reports/" + view.id())))
+                .entity(view).build();
     }
 
     @GET

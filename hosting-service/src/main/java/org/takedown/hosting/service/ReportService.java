@@ -2,7 +2,11 @@ package org.takedown.hosting.service;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,17 +17,32 @@ import org.takedown.common.rest.ProblemException;
 import org.takedown.common.time.TakedownClock;
 import org.takedown.hosting.repository.AbuseCase;
 import org.takedown.hosting.repository.AbuseReport;
+import org.takedown.hosting.repository.CaseState;
 import org.takedown.hosting.repository.Customer;
+import org.takedown.hosting.repository.CustomerRef;
 import org.takedown.hosting.repository.CustomerStatus;
-import org.takedown.hosting.repository.HostedResource;
+import org.takedown.hosting.repository.Priority;
+import org.takedown.hosting.repository.ReporterType;
 import org.takedown.hosting.rest.Requests.NewReport;
 
-/** Abuse report intake: deduplicated, matched to the customer, and filed on the customer's case for the category. */
+/**
+ * Abuse report intake: deduplicated, matched to the customer, and filed on the customer's case for the category.
+ * Reports are filed in lists, so that {@link ReportBatcher} can file the reports waiting at one moment in one
+ * transaction; a single report is a list of one.
+ */
 @ApplicationScoped
 public class ReportService {
 
     /** What became of a report: the stored one, and whether it was already known. */
     public record Intake(AbuseReport report, boolean duplicate) {
+    }
+
+    /** One report to file: {@code reporterKey} identifies the reporter for deduplication, {@code actor} the caller. */
+    public record Submission(NewReport request, String reporterKey, String actor) {
+    }
+
+    /** What became of one submission of a list: its intake, or the refusal that answers it alone. */
+    public record Outcome(Intake intake, ProblemException refusal) {
     }
 
     /** Reporters' clocks drift; anything further ahead than this is a mistake, not an observation. */
@@ -38,60 +57,144 @@ public class ReportService {
     @Inject
     TakedownClock clock;
 
-    /** {@code reporterKey} identifies the reporter for deduplication: its id, or the caller when it gave none. */
-    @Transactional
-    public Intake submit(NewReport request, String reporterKey, String actor) {
-        String contentUrl = request.contentUrl().trim();
-        var duplicate = AbuseReport.findDuplicate(reporterKey, contentUrl);
-        if (duplicate.isPresent()) {
-            return new Intake(duplicate.get(), true);
-        }
+    /** Refuses what is wrong with the report itself, before it waits for a transaction. */
+    public void check(NewReport request) {
+        hostOf(request.contentUrl().trim());
         if (request.observedAt().isAfter(clock.now().plus(CLOCK_SKEW))) {
             throw ProblemException.invalid("observedAt", "lies in the future");
         }
-        String contentHost = hostOf(contentUrl);
-        Customer customer = targetCustomer(request, contentHost);
-        if (customer.status == CustomerStatus.TERMINATED) {
-            throw ProblemException.invalid("customerId", "customer " + customer.id + " is terminated");
+    }
+
+    /** Files one report in its own transaction. */
+    @Transactional
+    public Intake submit(Submission submission) {
+        Outcome outcome = fileAll(List.of(submission)).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
-        AbuseCase abuseCase = cases.caseForReport(customer.id, request.category(), request.reporterType(), actor);
+        return outcome.intake();
+    }
+
+    /**
+     * Files checked submissions in order, in the caller's transaction. A refusal (no such customer, terminated, ...)
+     * is decided before that submission writes anything, so it leaves the others' work intact. Reports whose case
+     * needs no change are inserted together; one that opens, reopens or raises its case is first checked for a
+     * duplicate, so that a duplicate never changes a case.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> fileAll(List<Submission> submissions) {
+        Outcome[] outcomes = new Outcome[submissions.size()];
+        Map<String, CustomerRef> customers = new HashMap<>();
+        Map<String, AbuseCase> liveCases = new HashMap<>();
+        List<Integer> waiting = new ArrayList<>();
+        List<AbuseReport> reports = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            Submission submission = submissions.get(i);
+            NewReport request = submission.request();
+            AbuseReport report;
+            CustomerRef customer;
+            try {
+                report = newReport(submission);
+                String host = report.resource;
+                customer = customers.computeIfAbsent(request.customerId() + "|" + request.resource() + "|" + host,
+                        k -> targetCustomer(request, host));
+                if (customer.status() == CustomerStatus.TERMINATED) {
+                    throw ProblemException.invalid("customerId", "customer " + customer.id() + " is terminated");
+                }
+            } catch (ProblemException refusal) {
+                // a report filed before its customer was terminated (or moved) is still a duplicate, not a refusal
+                var known = AbuseReport.findDuplicate(submission.reporterKey(), request.contentUrl().trim());
+                outcomes[i] = known.map(r -> new Outcome(new Intake(r, true), null))
+                        .orElseGet(() -> new Outcome(null, refusal));
+                continue;
+            }
+            report.customerId = customer.id();
+            String caseKey = customer.id() + "|" + request.category();
+            AbuseCase live = liveCases.computeIfAbsent(caseKey,
+                    k -> AbuseCase.live(customer.id(), request.category()).orElse(null));
+            if (live != null && live.state != CaseState.CURED && !raises(live, request.reporterType())) {
+                report.caseId = live.id;
+                waiting.add(i);
+                reports.add(report);
+                continue;
+            }
+            insert(waiting, reports, submissions, outcomes);
+            var duplicate = AbuseReport.findDuplicate(report.reporterKey, report.contentUrl);
+            if (duplicate.isPresent()) {
+                outcomes[i] = new Outcome(new Intake(duplicate.get(), true), null);
+                continue;
+            }
+            AbuseCase abuseCase = cases.caseForReport(customer.id(), request.category(), request.reporterType(),
+                    submission.actor());
+            liveCases.put(caseKey, abuseCase);
+            report.caseId = abuseCase.id;
+            waiting.add(i);
+            reports.add(report);
+            insert(waiting, reports, submissions, outcomes);
+        }
+        insert(waiting, reports, submissions, outcomes);
+        return List.of(outcomes);
+    }
+
+    private static boolean raises(AbuseCase abuseCase, ReporterType reporter) {
+        return reporter.raisesPriority() && abuseCase.priority.ordinal() < Priority.HIGH.ordinal();
+    }
+
+    /** Inserts the waiting reports, records each new one, answers each duplicate with the known report. */
+    private void insert(List<Integer> waiting, List<AbuseReport> reports, List<Submission> submissions,
+            Outcome[] outcomes) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        boolean[] inserted = AbuseReport.insertNew(reports);
+        for (int j = 0; j < inserted.length; j++) {
+            AbuseReport report = reports.get(j);
+            if (inserted[j]) {
+                audit.record(submissions.get(waiting.get(j)).actor(), "report.received", "report", report.id,
+                        "case=" + report.caseId + "; reporter=" + report.reporterType + "; url=" + report.contentUrl);
+                outcomes[waiting.get(j)] = new Outcome(new Intake(report, false), null);
+            } else {
+                outcomes[waiting.get(j)] = new Outcome(new Intake(
+                        AbuseReport.findDuplicate(report.reporterKey, report.contentUrl).orElseThrow(), true), null);
+            }
+        }
+        waiting.clear();
+        reports.clear();
+    }
+
+    private AbuseReport newReport(Submission submission) {
+        NewReport request = submission.request();
+        String contentUrl = request.contentUrl().trim();
         AbuseReport report = new AbuseReport();
         report.reporterType = request.reporterType();
-        report.reporterKey = reporterKey;
-        report.customerId = customer.id;
-        report.caseId = abuseCase.id;
-        report.resource = request.resource() == null ? contentHost : request.resource().toLowerCase(Locale.ROOT);
+        report.reporterKey = submission.reporterKey();
+        report.resource = request.resource() == null ? hostOf(contentUrl) : request.resource().toLowerCase(Locale.ROOT);
         report.contentUrl = contentUrl;
         report.excerpt = request.excerpt();
         report.evidenceSha256 = request.evidenceSha256();
         report.observedAt = request.observedAt();
         report.category = request.category();
         report.receivedAt = clock.now();
-        report.persist();
-        audit.record(actor, "report.received", "report", report.id, "case=" + abuseCase.id + "; reporter="
-                + request.reporterType() + "; url=" + contentUrl);
-        return new Intake(report, false);
+        return report;
     }
 
     /** The named customer, else the owner of the named resource, else the owner of the content URL's domain. */
-    private static Customer targetCustomer(NewReport request, String contentHost) {
+    private static CustomerRef targetCustomer(NewReport request, String contentHost) {
         if (request.customerId() != null) {
-            Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
+            CustomerRef customer = CustomerRef.byId(request.customerId())
                     .orElseThrow(() -> ProblemException.invalid("customerId", "no such customer"));
-            if (request.resource() != null && HostedResource.findByHostname(request.resource())
-                    .filter(r -> !r.customerId.equals(customer.id)).isPresent()) {
+            if (request.resource() != null && CustomerRef.ownerOf(request.resource())
+                    .filter(owner -> !owner.id().equals(customer.id())).isPresent()) {
                 throw ProblemException.invalid("resource", "belongs to another customer");
             }
             return customer;
         }
         if (request.resource() != null) {
-            return HostedResource.findByHostname(request.resource())
-                    .map(r -> Customer.<Customer>findById(r.customerId))
-                    .or(() -> Customer.findByHost(request.resource()))
+            return CustomerRef.ownerOf(request.resource())
+                    .or(() -> Customer.findByHost(request.resource()).map(CustomerRef::of))
                     .orElseThrow(() -> ProblemException.invalid("resource", "is not hosted here"));
         }
-        return HostedResource.findByHostname(contentHost).map(r -> Customer.<Customer>findById(r.customerId))
-                .or(() -> Customer.findByHost(contentHost))
+        return CustomerRef.ownerOf(contentHost).or(() -> Customer.findByHost(contentHost).map(CustomerRef::of))
                 .orElseThrow(() -> ProblemException.invalid("contentUrl", "its domain matches no customer; name "
                         + "the customerId or resource"));
     }

@@ -1,0 +1,200 @@
+package org.takedown.hosting;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.takedown.hosting.Api.ADMIN;
+import static org.takedown.hosting.Api.PROBLEM;
+import static org.takedown.hosting.Api.REPORTER;
+import static org.takedown.hosting.Api.REVIEWER;
+import static org.takedown.hosting.Api.as;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.restassured.response.Response;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.takedown.common.event.Category;
+import org.takedown.hosting.repository.ReporterType;
+import org.takedown.hosting.rest.Requests.NewReport;
+import org.takedown.hosting.service.ReportBatcher;
+import org.takedown.hosting.service.ReportService.Intake;
+import org.takedown.hosting.service.ReportService.Submission;
+
+/** Reports submitted at once are filed together (group commit) and must come out exactly as if filed one by one. */
+@QuarkusTest
+class ReportBatchingTest {
+
+    @Inject
+    ReportBatcher batcher;
+
+    private ExecutorService pool;
+
+    @BeforeEach
+    void startPool() {
+        pool = Executors.newFixedThreadPool(16);
+    }
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void concurrentReportsAreAllFiledOnceWithOneAuditEntryEach() throws Exception {
+        String domain = Api.uniqueDomain("batch");
+        Api.customer("Batch LLC", domain);
+        Instant at = Api.now().minusSeconds(60);
+        List<Response> answers = all(48, i -> post(Api.report("USER", "batch-" + i, "https://" + domain + "/p/" + i,
+                "SPAM", at)));
+
+        Set<Integer> ids = new HashSet<>();
+        Set<Integer> cases = new HashSet<>();
+        for (Response answer : answers) {
+            answer.then().statusCode(201).body("duplicate", equalTo(false));
+            ids.add(answer.path("id"));
+            cases.add(answer.path("caseId"));
+        }
+        assertEquals(48, ids.size(), "one report per submission");
+        assertEquals(1, cases.size(), "one case for one customer and area");
+        as(REVIEWER).get("/cases/" + cases.iterator().next()).then().body("reportCount", equalTo(48));
+        for (int id : ids) {
+            as(ADMIN).queryParam("entityType", "report").queryParam("entityId", id).get("/audit").then()
+                    .statusCode(200).body("total", equalTo(1)).body("items[0].action", equalTo("report.received"));
+            as(REVIEWER).get("/reports/" + id).then().statusCode(200).body("caseId", equalTo(cases.iterator().next()));
+        }
+    }
+
+    @Test
+    void concurrentDuplicatesGiveOneReport() throws Exception {
+        String domain = Api.uniqueDomain("batch-dup");
+        Api.customer("Batch Dup LLC", domain);
+        Map<String, Object> report = Api.report("USER", "same-reporter", "https://" + domain + "/p/1", "SPAM",
+                Api.now().minusSeconds(60));
+        List<Response> answers = all(24, i -> post(report));
+
+        int created = 0;
+        Set<Integer> ids = new HashSet<>();
+        for (Response answer : answers) {
+            if (answer.statusCode() == 201) {
+                created++;
+                answer.then().body("duplicate", equalTo(false));
+            } else {
+                answer.then().statusCode(200).body("duplicate", equalTo(true));
+            }
+            ids.add(answer.path("id"));
+        }
+        assertEquals(1, created, "exactly one submission creates the report");
+        assertEquals(1, ids.size(), "every duplicate answers with the one report");
+        int caseId = answers.get(0).path("caseId");
+        as(REVIEWER).get("/cases/" + caseId).then().body("reportCount", equalTo(1));
+        as(ADMIN).queryParam("entityType", "report").queryParam("entityId", ids.iterator().next()).get("/audit")
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
+    void aRefusedReportAmongGoodOnesIsRefusedAlone() throws Exception {
+        String domain = Api.uniqueDomain("batch-mixed");
+        Api.customer("Batch Mixed LLC", domain);
+        Instant at = Api.now().minusSeconds(60);
+        List<Response> answers = all(32, i -> post(Api.report("USER", "mixed-" + i,
+                i % 4 == 0 ? "https://nobody-hosts-" + i + ".example/p" : "https://" + domain + "/p/" + i, "SPAM", at)));
+
+        Set<Integer> cases = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (i % 4 == 0) {
+                answers.get(i).then().statusCode(422).contentType(PROBLEM)
+                        .body("errors[0].field", equalTo("contentUrl"));
+            } else {
+                answers.get(i).then().statusCode(201);
+                cases.add(answers.get(i).path("caseId"));
+            }
+        }
+        assertEquals(1, cases.size());
+        as(REVIEWER).get("/cases/" + cases.iterator().next()).then().body("reportCount", equalTo(24));
+    }
+
+    @Test
+    void aReportFiledBeforeItsCustomerWasTerminatedIsStillADuplicate() {
+        String domain = Api.uniqueDomain("batch-terminated");
+        long customer = Api.customer("Batch Terminated LLC", domain);
+        Map<String, Object> report = Api.report("USER", "early", "https://" + domain + "/p/1", "SPAM",
+                Api.now().minusSeconds(60));
+        int id = post(report).then().statusCode(201).extract().path("id");
+        DecisionTest.decide(customer, Api.decision("TERMINATE", null, Map.of("emergency", true, "emergencyReason",
+                "CSAM")));
+
+        post(report).then().statusCode(200).body("duplicate", equalTo(true)).body("id", equalTo(id));
+        post(Api.report("USER", "late", "https://" + domain + "/p/2", "SPAM", Api.now().minusSeconds(60)))
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("customerId"));
+    }
+
+    @Test
+    void aReportTheDatabaseRejectsFailsAloneAndTheOthersAreFiled() throws Exception {
+        String domain = Api.uniqueDomain("batch-fail");
+        Api.customer("Batch Fail LLC", domain);
+        Instant at = Api.now().minusSeconds(60);
+        // a reporter key longer than its column: only the database refuses it, so its whole batch rolls back
+        String tooLong = "id:" + "x".repeat(298);
+        List<Future<Intake>> filed = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            NewReport request = new NewReport(ReporterType.USER, null, null, null, "https://" + domain + "/p/" + i,
+                    null, Api.sha(), at, Category.SPAM);
+            String key = i % 6 == 0 ? tooLong : "id:fail-" + i;
+            filed.add(pool.submit(() -> batcher.submit(new Submission(request, key, "reporter-1"))));
+        }
+        Set<Long> cases = new HashSet<>();
+        for (int i = 0; i < filed.size(); i++) {
+            Future<Intake> future = filed.get(i);
+            if (i % 6 == 0) {
+                ExecutionException failure = assertThrows(ExecutionException.class, future::get);
+                assertInstanceOf(RuntimeException.class, failure.getCause());
+            } else {
+                Intake intake = future.get();
+                assertEquals(false, intake.duplicate());
+                cases.add(intake.report().caseId);
+            }
+        }
+        assertEquals(1, cases.size());
+        as(REVIEWER).get("/cases/" + cases.iterator().next()).then().body("reportCount", equalTo(20));
+    }
+
+    private static Response post(Map<String, Object> report) {
+        return as(REPORTER).body(report).post("/reports");
+    }
+
+    private interface Indexed<T> {
+        T call(int i) throws Exception;
+    }
+
+    /** Runs {@code count} calls at once and returns their results in order. */
+    private <T> List<T> all(int count, Indexed<T> call) throws Exception {
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            futures.add(pool.submit((Callable<T>) () -> call.call(index)));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+}
