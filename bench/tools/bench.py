@@ -349,6 +349,9 @@ def propagation(args):
             record(args.results, "propagation", status="not measured", note="endpoint missing or refused: " + why)
             return
         parties.append(party["customerId"])
+    if args.warmup_seconds > 0:
+        # the stores' and notification's code paths for a decision are cold until now: warm them up, unrecorded
+        pace(suite, parties, min(args.rates), args.warmup_seconds)
     for rate in args.rates:
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before propagation at {rate}/s")
         since = time.time() * 1000 - 1000
@@ -541,9 +544,10 @@ TARGETS = {
 
 
 def sustains(p):
-    """A rate is sustained when aws took it, both stores reviewed every decision, and latency did not climb."""
+    """A rate is sustained when aws took it, both stores reviewed every decision, latency did not climb, and no
+    backlog of a second or more stood in front of the stores."""
     return (p["achievedRate"] >= 0.95 * p["rate"] and p.get("failedPosts", 0) == 0
-            and p["arrivedAtBoth"] >= p["decisions"] and not p["backlogGrowing"])
+            and p["arrivedAtBoth"] >= p["decisions"] and not p["backlogGrowing"] and p["p95Ms"] <= 1000)
 
 
 def render(args):
@@ -620,8 +624,10 @@ def render(args):
                  f"{(st.get('quarkusMs') or 0) / 1000:.2f} s)")
         compare = "—" if base_st is None or st["service"] == "baseline" else f"{(base_st['logMs'] or base_st['readyMs']) / 1000:.2f} s (baseline)"
         r = "—" if compare == "—" else f"{started / (base_st['logMs'] or base_st['readyMs']):.2f}"
+        quarkus_ms = st.get("quarkusMs") or 1e9
         verdict = "reported" if st["service"] == "baseline" else (
-            ("met" if started <= 1500 else "missed") + " (≤ 1.5 s)")
+            ("met" if started <= 1500 else "missed") + " (≤ 1.5 s from process start; by Quarkus' own \"started in\" "
+            + ("met" if quarkus_ms <= 1500 else "missed") + ")")
         table.append([f"start-up {st['service']} ({st['variant']})", shown, compare, r, verdict])
     for st in by("startup"):
         if st.get("status") == "measured" and st.get("rssIdleMb") is not None:
@@ -773,6 +779,7 @@ def main():
             p.add_argument("--seconds", type=float, default=60)
             p.add_argument("--drain-seconds", type=float, default=60)
             p.add_argument("--parties", type=int, default=40)
+            p.add_argument("--warmup-seconds", type=float, default=0)
             p.add_argument("--pids", nargs="*", default=[], help="name=PID of each process whose CPU to account")
             p.add_argument("--metrics", nargs="+", required=True)
             p.add_argument("--quiet-seconds", type=float, default=3)
