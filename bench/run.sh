@@ -10,7 +10,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-COMMAND="bench/run.sh $*"
+# the command as given, with the BENCH_* overrides it ran with
+COMMAND="$(env | grep '^BENCH_' | sort | tr '\n' ' ')bench/run.sh $*"
 
 QUICK=0 BUILD=1 STARTUP=1 RUNS="" ONLY="" OUTPUT="$ROOT/docs/benchmarks.md"
 while [ $# -gt 0 ]; do

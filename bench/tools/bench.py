@@ -416,11 +416,12 @@ def quiesce(metrics_urls, quiet_seconds, max_seconds, results, why):
     while time.monotonic() - start < max_seconds:
         consumed, backlog = 0.0, 0.0
         for url in metrics_urls:
-            status, body = http("GET", url + "/q/metrics", timeout=10)
+            # the Prometheus text format: asked for JSON, the endpoint does not give the counters
+            status, body = http("GET", url + "/q/metrics", timeout=10, headers={"Accept": "text/plain"})
             if status == 200 and isinstance(body, str):
                 consumed += metric_total(body, "takedown_inbox_events_total")
                 backlog += metric_total(body, "takedown_outbox_backlog")
-        if consumed != last or backlog > 0:
+        if status != 200 or consumed != last or backlog > 0:
             last, quiet_since = consumed, time.monotonic()
         elif time.monotonic() - quiet_since >= quiet_seconds:
             print(f"  quiet {why} after {time.monotonic() - start:.0f} s", flush=True)
