@@ -599,7 +599,7 @@ def render(args):
     sustained = [p["rate"] for p in by("propagation") if p.get("status") == "measured" and sustains(p)]
     if by("propagation"):
         table.append(["propagation: highest rate sustained", f"{max(sustained)}/s" if sustained
-                      else "none of the rates measured", "—", "—", "reported (rates tried: "
+                      else "none of the rates tried", "—", "—", "reported (rates tried: "
                       + ", ".join(str(p["rate"]) for p in by("propagation")) + "/s)"])
     f = one("fanout")
     table.append([f"fan-out of one decision to {f.get('listings', 10000):,} listings", value(f), "—", "—",
