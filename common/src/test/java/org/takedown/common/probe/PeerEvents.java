@@ -3,6 +3,7 @@ package org.takedown.common.probe;
 import java.time.Instant;
 
 import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.EventPayload;
 import org.takedown.common.event.SampleEvents;
 import org.takedown.common.signing.Ed25519Keys;
 import org.takedown.common.signing.EventSigner;
@@ -22,15 +23,17 @@ final class PeerEvents {
 
     /** A review.opened that claims to come from {@code claimedSource}, signed with a freshly generated key. */
     static String forgedReview(EventCodec codec, String claimedSource) {
-        var forger = Ed25519Keys.generate();
-        EventSigner signer = new EventSigner(forger.getPrivate(), forger.getPublic());
-        return codec.toJson(signer.sign(codec.envelope(claimedSource, SampleEvents.appleReview(), Instant.now())));
+        return forged(codec, claimedSource, SampleEvents.appleReview());
     }
 
     /** Claims to come from {@code claimedSource} but is signed with a freshly generated key. */
     static String forgedDecision(EventCodec codec, String claimedSource) {
+        return forged(codec, claimedSource, SampleEvents.suspension());
+    }
+
+    private static String forged(EventCodec codec, String claimedSource, EventPayload payload) {
         var forger = Ed25519Keys.generate();
         EventSigner signer = new EventSigner(forger.getPrivate(), forger.getPublic());
-        return codec.toJson(signer.sign(codec.envelope(claimedSource, SampleEvents.suspension(), Instant.now())));
+        return codec.toJson(signer.sign(codec.envelope(claimedSource, payload, Instant.now())));
     }
 }
