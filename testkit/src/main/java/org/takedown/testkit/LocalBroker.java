@@ -165,6 +165,43 @@ public final class LocalBroker implements AutoCloseable {
         }
     }
 
+    /** Takes up to {@code count} messages from a queue, in the order the broker gives them, over one connection. */
+    public java.util.List<String> receiveAll(String queue, int count, java.time.Duration timeout) {
+        try {
+            AmqpClient client = AmqpClient.create(clients(), new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
+            AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            var receiver = connection.createReceiver(EVENTS_ADDRESS + "::" + queue,
+                    new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(false))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            var bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
+            var all = new java.util.concurrent.CompletableFuture<Void>();
+            receiver.handler(message -> {
+                if (bodies.size() < count) {
+                    bodies.add(message.bodyAsString());
+                    message.accepted();
+                    if (bodies.size() == count) {
+                        all.complete(null);
+                    }
+                } else {
+                    message.released();
+                }
+            });
+            try {
+                all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // fewer arrived: the caller sees how many
+            } finally {
+                connection.close();
+                client.close();
+            }
+            synchronized (bodies) {
+                return java.util.List.copyOf(bodies);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not receive from " + queue, e);
+        }
+    }
+
     /** Sends a raw body to an address over AMQP, bypassing any outbox: how a forger or a broken peer would. */
     public void sendRaw(String address, String body) {
         try {

@@ -19,7 +19,11 @@ public interface TakedownConfig {
 
     Outbox outbox();
 
+    Inbox inbox();
+
     ClockSettings clock();
+
+    Security security();
 
     interface Provider {
         /** This deployment's provider id, such as {@code aws}; the {@code source} of every event it publishes. */
@@ -51,6 +55,13 @@ public interface TakedownConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * Batches in flight at once: while one waits for the broker's acknowledgements the next is claimed and sent.
+         * 1 turns the pipeline off.
+         */
+        @WithDefault("2")
+        int pipelineDepth();
+
         /** How long the relay waits for the broker to accept a batch before leaving it for the next pass. */
         @WithDefault("10s")
         Duration sendTimeout();
@@ -58,6 +69,19 @@ public interface TakedownConfig {
         /** Readiness turns DOWN when an event has waited longer than this to leave. */
         @WithDefault("5m")
         Duration staleAfter();
+    }
+
+    interface Inbox {
+        /**
+         * Events applied at once, each lane in arrival order for the subjects it holds; events about one party always
+         * share a lane. 1 applies every event in arrival order, one at a time.
+         */
+        @WithDefault("4")
+        int lanes();
+
+        /** Events taken from the broker and not yet applied, over all lanes; more wait on the broker. */
+        @WithDefault("64")
+        int maxInFlight();
     }
 
     interface ClockSettings {
@@ -68,6 +92,24 @@ public interface TakedownConfig {
         /** The controllable clock is refused in the prod profile unless this is true. */
         @WithDefault("false")
         boolean allowControllableInProduction();
+    }
+
+    interface Security {
+        TokenCache tokenCache();
+    }
+
+    /** Reuse of a bearer token's verification for the same exact token ({@code CachingJwtParser}). */
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most tokens kept at once; systems and staff reuse a token, so a few thousand cover a busy provider. */
+        @WithDefault("10000")
+        int maxSize();
+
+        /** Longest reuse of one verification: how long a token keeps passing after its signing key is withdrawn. */
+        @WithDefault("60s")
+        Duration maxAge();
     }
 
     enum ClockMode {

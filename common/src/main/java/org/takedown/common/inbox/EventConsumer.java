@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every event of the shared address from this instance's durable subscription. A poison message is recorded
+ * Reads every event of the shared address from this instance's durable subscription and applies it in the
+ * {@link InboxLanes lane} of its subject. A message is acknowledged only once applied. A poison message is recorded
  * and rejected, which sends it to the broker's dead-letter address; any other failure is nacked and redelivered
  * ({@code failure-strategy=modified-failed}), so a database outage loses nothing.
  */
@@ -32,11 +32,18 @@ public class EventConsumer {
     InboxProcessor processor;
 
     @Inject
+    InboxLanes lanes;
+
+    @Inject
     MeterRegistry registry;
 
+    /** Hands the message to its lane; what it returns holds the next message back while the lanes are full. */
     @Incoming("events-in")
-    @Blocking
     public CompletionStage<Void> consume(Message<?> message) {
+        return lanes.submit(subjectOf(message.getPayload()), () -> apply(message));
+    }
+
+    private CompletionStage<Void> apply(Message<?> message) {
         String body = bodyOf(message.getPayload());
         try {
             InboxProcessor.Outcome outcome = processor.process(body);
@@ -67,6 +74,11 @@ public class EventConsumer {
                     return (CompletionStage<Void>) CompletableFuture.<Void>completedFuture(null);
                 })
                 .orElseGet(() -> message.nack(reason));
+    }
+
+    /** The CloudEvents subject (the party), read without a full parse; a message without one gets the first lane. */
+    private static String subjectOf(Object payload) {
+        return payload instanceof JsonObject json && json.getValue("subject") instanceof String subject ? subject : null;
     }
 
     private static String bodyOf(Object payload) {

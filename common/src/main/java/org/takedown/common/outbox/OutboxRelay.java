@@ -3,9 +3,11 @@ package org.takedown.common.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +31,12 @@ import org.takedown.common.config.TakedownConfig;
 
 /**
  * Moves committed outbox rows to the broker. It wakes when a commit wrote to the outbox, and {@link OutboxPoller}
- * wakes it regularly as the fallback. Rows are
- * locked with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without sending a row twice, and a row is
- * marked sent only after the broker accepted it.
+ * wakes it regularly as the fallback. Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work
+ * without sending a row twice, and a row is marked sent only after the broker accepted it.
+ * <p>
+ * Batches are pipelined: while one batch waits for the broker's acknowledgements, another worker already claims and
+ * sends the following rows (the lock skips the rows still held). Like the broker itself, the relay does not promise
+ * an order across events; consumers apply events about one subject in the order they receive them (InboxLanes).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,7 +44,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CONTENT_TYPE = "application/cloudevents+json";
 
-    /** Unbounded because the relay itself bounds what is in flight: one batch, which it waits for. */
+    /** Unbounded because the relay itself bounds what is in flight: one batch per worker, which it waits for. */
     @Inject
     @Channel("events-out")
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
@@ -51,13 +56,16 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private ExecutorService workers;
     private Counter sent;
     private Counter failed;
 
     @PostConstruct
-    void metrics() {
+    void init() {
+        AtomicInteger number = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.outbox().pipelineDepth(),
+                r -> new Thread(r, "outbox-relay-" + number.incrementAndGet()));
         sent = registry.counter("takedown.outbox.sent");
         failed = registry.counter("takedown.outbox.send.failures");
         registry.gauge("takedown.outbox.backlog", this, relay -> QuarkusTransaction.requiringNew()
@@ -66,7 +74,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void stop() {
-        worker.shutdown();
+        workers.shutdown();
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
@@ -76,7 +84,7 @@ public class OutboxRelay {
     /** Asks for one drain; wake-ups that arrive while one is queued are coalesced into it. */
     public void wake() {
         if (wakeRequested.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            workers.execute(this::drain);
         }
     }
 
@@ -93,20 +101,24 @@ public class OutboxRelay {
 
     /**
      * Sends one batch in its own transaction, holding the rows' locks until the broker has answered for each; true
-     * if it was full and every row went out.
+     * if it was full and every row went out. A full batch wakes another worker as soon as it has been handed to the
+     * broker, so that the next batch is claimed while this one waits for its acknowledgements.
      */
     private boolean relayBatch() {
         int batchSize = config.outbox().batchSize();
         return QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxEvent.Pending> rows = OutboxEvent.lockUnsent(batchSize);
+            List<CompletableFuture<Throwable>> sends = rows.stream()
+                    .map(row -> send(row).subscribeAsCompletionStage()).toList();
             if (rows.isEmpty()) {
                 return false;
             }
-            List<Uni<Throwable>> sends = rows.stream().map(this::send).toList();
-            List<Throwable> outcomes = Uni.join().all(sends).andFailFast().await().indefinitely();
+            if (rows.size() == batchSize) {
+                wake();
+            }
             List<Long> accepted = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                Throwable error = outcomes.get(i);
+                Throwable error = sends.get(i).join();
                 if (error == null) {
                     accepted.add(rows.get(i).seq());
                 } else {

@@ -33,6 +33,9 @@ class OutboxRelayTest {
     @Inject
     EventCodec codec;
 
+    @Inject
+    ProbeResource.ProbeService probe;
+
     @BeforeAll
     static void watchTheAddress() {
         BrokerResource.broker().subscribe(WATCH);
@@ -78,6 +81,30 @@ class OutboxRelayTest {
             BrokerResource.broker().startAcceptor();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> sentAt(eventId) != null);
+    }
+
+    @Test
+    void pipelinedBatchesSendEveryEventExactlyOnce() throws Exception {
+        String queue = "outbox-relay-test-order";
+        BrokerResource.broker().subscribe(queue);
+        int events = 1_250; // three batches of at most 500, two of them in flight at once
+        List<String> published = QuarkusTransaction.requiringNew().call(() -> java.util.stream.IntStream
+                .range(0, events).mapToObj(i -> probe.decide("bulk-" + i)).toList());
+
+        List<String> arrived = new java.util.ArrayList<>();
+        for (String body : BrokerResource.broker().receiveAll(queue, events, Duration.ofSeconds(60))) {
+            String id = codec.parse(body).get("id").asText();
+            if (published.contains(id)) {
+                arrived.add(id);
+            }
+        }
+
+        // the same events are also on the watch queue: take them off so that the other tests find theirs
+        BrokerResource.broker().receiveAll(WATCH, Integer.MAX_VALUE, Duration.ofSeconds(3));
+        assertEquals(events, arrived.size(), "as many arrived as were published");
+        assertEquals(new java.util.HashSet<>(published), new java.util.HashSet<>(arrived), "each of them once");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> QuarkusTransaction.requiringNew().call(OutboxEvent::countUnsent) == 0);
     }
 
     /** Reads the watch queue until the event with the given id turns up. */

@@ -1,0 +1,99 @@
+package org.takedown.common.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InboxLanesTest {
+
+    InboxLanes lanes;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        lanes.stop();
+    }
+
+    @Test
+    void eventsAboutOneSubjectAreAppliedInArrivalOrder() throws InterruptedException {
+        lanes = new InboxLanes(4, 1000);
+        List<Integer> applied = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(200);
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            lanes.submit("Parler LLC", () -> {
+                applied.add(n);
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(IntStream.range(0, 200).boxed().toList(), applied);
+    }
+
+    @Test
+    void aSlowSubjectDoesNotHoldBackTheOthers() throws InterruptedException {
+        lanes = new InboxLanes(4, 1000);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch othersDone = new CountDownLatch(1);
+        String slow = "Parler LLC";
+        lanes.submit(slow, () -> await(release));
+        // a subject in another lane than the blocked one
+        String other = IntStream.range(0, 100).mapToObj(i -> "Customer " + i)
+                .filter(s -> Math.floorMod(s.hashCode(), 4) != Math.floorMod(slow.hashCode(), 4))
+                .findFirst().orElseThrow();
+        lanes.submit(other, othersDone::countDown);
+
+        assertTrue(othersDone.await(10, TimeUnit.SECONDS), "the other lane went on while the first was blocked");
+        release.countDown();
+    }
+
+    @Test
+    void whenFullTheNextEventWaitsUntilOneIsApplied() throws InterruptedException {
+        lanes = new InboxLanes(2, 3);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletionStage<Void> first = lanes.submit("a", () -> await(release));
+        CompletionStage<Void> second = lanes.submit("a", () -> { });
+        CompletionStage<Void> third = lanes.submit("a", () -> { });
+
+        assertTrue(first.toCompletableFuture().isDone());
+        assertTrue(second.toCompletableFuture().isDone());
+        assertFalse(third.toCompletableFuture().isDone(), "three in flight: no room for a fourth yet");
+
+        release.countDown();
+        third.toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void eventsWithoutASubjectShareTheFirstLane() throws InterruptedException {
+        lanes = new InboxLanes(3, 1000);
+        List<Integer> applied = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(50);
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            lanes.submit(null, () -> {
+                applied.add(n);
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(IntStream.range(0, 50).boxed().toList(), applied);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
