@@ -108,8 +108,10 @@ public class OutboxRelay {
         int batchSize = config.outbox().batchSize();
         return QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxEvent.Pending> rows = OutboxEvent.lockUnsent(batchSize);
-            List<CompletableFuture<Throwable>> sends = rows.stream()
-                    .map(row -> send(row).subscribeAsCompletionStage()).toList();
+            // sent with the transaction suspended: the broker's callbacks run on the event loop, and a transaction
+            // propagated to them would still be active on that thread when this one commits
+            List<CompletableFuture<Throwable>> sends = QuarkusTransaction.suspendingExisting().call(() -> rows.stream()
+                    .map(row -> send(row).subscribeAsCompletionStage()).toList());
             if (rows.isEmpty()) {
                 return false;
             }
