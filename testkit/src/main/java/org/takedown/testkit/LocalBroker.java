@@ -137,32 +137,8 @@ public final class LocalBroker implements AutoCloseable {
      * null if none came.
      */
     public String receive(String queue, java.time.Duration timeout) {
-        try {
-            AmqpClient client = AmqpClient.create(clients(), new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
-            AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            // take one message and settle only that one; anything else prefetched goes back to the queue
-            var receiver = connection.createReceiver(EVENTS_ADDRESS + "::" + queue,
-                    new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(false).setMaxBufferedMessages(1))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            var body = new java.util.concurrent.CompletableFuture<String>();
-            receiver.handler(message -> {
-                if (body.complete(message.bodyAsString())) {
-                    message.accepted();
-                } else {
-                    message.released();
-                }
-            });
-            try {
-                return body.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                return null;
-            } finally {
-                connection.close();
-                client.close();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not receive from " + queue, e);
-        }
+        java.util.List<String> one = receiveAll(queue, 1, timeout);
+        return one.isEmpty() ? null : one.get(0);
     }
 
     /** Takes up to {@code count} messages from a queue, in the order the broker gives them, over one connection. */
@@ -171,7 +147,9 @@ public final class LocalBroker implements AutoCloseable {
             AmqpClient client = AmqpClient.create(clients(), new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             var receiver = connection.createReceiver(EVENTS_ADDRESS + "::" + queue,
-                    new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(false))
+                    // settle only what is taken; anything else prefetched goes back to the queue
+                    new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(false)
+                            .setMaxBufferedMessages(Math.min(count, 1000)))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             var bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
             var all = new java.util.concurrent.CompletableFuture<Void>();

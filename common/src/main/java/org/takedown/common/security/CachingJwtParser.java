@@ -1,15 +1,10 @@
 package org.takedown.common.security;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.SecretKey;
-
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 import jakarta.annotation.Priority;
@@ -27,25 +22,25 @@ import org.takedown.common.config.TakedownConfig;
  * passed every check reuses it; it is dropped at the token's {@code exp} (without the clock skew a fresh check would
  * allow) and at the latest {@code takedown.security.token-cache.max-age} after it was verified, which bounds how long a
  * token keeps working after its signing key is withdrawn. The cache holds at most {@code max-size} tokens: when full
- * of live entries a new token is verified but not kept. Rejected tokens are never kept.
+ * of live entries a new token is verified but not kept. Rejected tokens are never kept. Every other way of parsing
+ * is smallrye-jwt's own, uncached.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class CachingJwtParser implements JWTParser {
+public class CachingJwtParser extends DefaultJWTParser {
 
-    private final JWTParser verifier;
     private final TakedownConfig.TokenCache settings;
     private final Clock clock;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
     public CachingJwtParser(JWTAuthContextInfo authContext, TakedownConfig config) {
-        this(new DefaultJWTParser(authContext), config.security().tokenCache(), Clock.systemUTC());
+        this(authContext, config.security().tokenCache(), Clock.systemUTC());
     }
 
-    CachingJwtParser(JWTParser verifier, TakedownConfig.TokenCache settings, Clock clock) {
-        this.verifier = verifier;
+    CachingJwtParser(JWTAuthContextInfo authContext, TakedownConfig.TokenCache settings, Clock clock) {
+        super(authContext);
         this.settings = settings;
         this.clock = clock;
     }
@@ -53,7 +48,7 @@ public class CachingJwtParser implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         if (!settings.enabled()) {
-            return verifier.parse(token);
+            return verify(token);
         }
         long now = clock.millis();
         Verified known = verified.get(token);
@@ -63,9 +58,14 @@ public class CachingJwtParser implements JWTParser {
             }
             verified.remove(token, known);
         }
-        JsonWebToken fresh = verifier.parse(token);
+        JsonWebToken fresh = verify(token);
         remember(token, fresh, now);
         return fresh;
+    }
+
+    /** The full check smallrye-jwt does for a bearer token: signature, issuer, expiry. */
+    JsonWebToken verify(String token) throws ParseException {
+        return super.parse(token);
     }
 
     private void remember(String raw, JsonWebToken token, long now) {
@@ -82,51 +82,9 @@ public class CachingJwtParser implements JWTParser {
         verified.put(raw, new Verified(token, validUntil));
     }
 
-    /** How many verified tokens are kept right now (for tests and metrics). */
+    /** How many verified tokens are kept right now. */
     int size() {
         return verified.size();
-    }
-
-    // the rest is not how bearer tokens are checked: it goes straight to the verifier, uncached
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 
     private record Verified(JsonWebToken token, long validUntil) {

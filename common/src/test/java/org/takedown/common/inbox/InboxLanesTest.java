@@ -27,17 +27,7 @@ class InboxLanesTest {
     @Test
     void eventsAboutOneSubjectAreAppliedInArrivalOrder() throws InterruptedException {
         lanes = new InboxLanes(4, 1000);
-        List<Integer> applied = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(200);
-        for (int i = 0; i < 200; i++) {
-            int n = i;
-            lanes.submit("Parler LLC", () -> {
-                applied.add(n);
-                done.countDown();
-            });
-        }
-        assertTrue(done.await(10, TimeUnit.SECONDS));
-        assertEquals(IntStream.range(0, 200).boxed().toList(), applied);
+        assertEquals(IntStream.range(0, 200).boxed().toList(), applyInTurn("Parler LLC", 200));
     }
 
     @Test
@@ -76,17 +66,22 @@ class InboxLanesTest {
     @Test
     void eventsWithoutASubjectShareTheFirstLane() throws InterruptedException {
         lanes = new InboxLanes(3, 1000);
+        assertEquals(IntStream.range(0, 50).boxed().toList(), applyInTurn(null, 50));
+    }
+
+    /** Submits events 0..count-1 about one subject and returns the order in which they were applied. */
+    private List<Integer> applyInTurn(String subject, int count) throws InterruptedException {
         List<Integer> applied = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(50);
-        for (int i = 0; i < 50; i++) {
+        CountDownLatch done = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
             int n = i;
-            lanes.submit(null, () -> {
+            lanes.submit(subject, () -> {
                 applied.add(n);
                 done.countDown();
             });
         }
         assertTrue(done.await(10, TimeUnit.SECONDS));
-        assertEquals(IntStream.range(0, 50).boxed().toList(), applied);
+        return applied;
     }
 
     private static void await(CountDownLatch latch) {

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -25,11 +24,11 @@ import org.takedown.common.config.TakedownConfig;
 import org.takedown.testkit.DevKeys;
 import org.takedown.testkit.Tokens;
 
-/** The cache in front of the real smallrye-jwt verifier, with the development key and a clock the test moves. */
+/** The cache over the real smallrye-jwt verifier, with the development key and a clock the test moves. */
 class CachingJwtParserTest {
 
     final MovableClock clock = new MovableClock();
-    final CountingVerifier verifier = new CountingVerifier();
+    final AtomicInteger verifications = new AtomicInteger();
 
     @Test
     void aTokenIsVerifiedOnceAndThenReused() throws ParseException {
@@ -40,7 +39,7 @@ class CachingJwtParserTest {
         JsonWebToken second = parser.parse(token);
 
         assertSame(first, second);
-        assertEquals(1, verifier.calls.get());
+        assertEquals(1, verifications.get());
         assertEquals("reporter-1", second.getName());
         assertEquals(Set.of("reporter"), second.getGroups());
     }
@@ -57,7 +56,7 @@ class CachingJwtParserTest {
 
         assertThrows(ParseException.class, () -> parser.parse(forged));
         assertThrows(ParseException.class, () -> parser.parse(forged));
-        assertEquals(3, verifier.calls.get(), "a refused token is never kept");
+        assertEquals(3, verifications.get(), "a refused token is never kept");
         assertEquals(1, parser.size());
     }
 
@@ -69,11 +68,11 @@ class CachingJwtParserTest {
 
         clock.advance(Duration.ofSeconds(59));
         parser.parse(token);
-        assertEquals(1, verifier.calls.get());
+        assertEquals(1, verifications.get());
 
         clock.advance(Duration.ofSeconds(2));
         parser.parse(token);
-        assertEquals(2, verifier.calls.get(), "older than max-age: verified again");
+        assertEquals(2, verifications.get(), "older than max-age: verified again");
     }
 
     @Test
@@ -85,7 +84,7 @@ class CachingJwtParserTest {
         clock.advance(Duration.ofSeconds(31));
         parser.parse(token); // the real verifier still accepts it (its own clock has not moved): it must be asked
 
-        assertEquals(2, verifier.calls.get());
+        assertEquals(2, verifications.get());
     }
 
     @Test
@@ -99,7 +98,7 @@ class CachingJwtParserTest {
         parser.parse(third);
 
         assertEquals(2, parser.size());
-        assertEquals(4, verifier.calls.get());
+        assertEquals(4, verifications.get());
 
         clock.advance(Duration.ofSeconds(61));
         parser.parse(third);
@@ -112,12 +111,12 @@ class CachingJwtParserTest {
         String token = Tokens.staff("reporter-1", "reporter");
         parser.parse(token);
         parser.parse(token);
-        assertEquals(2, verifier.calls.get());
+        assertEquals(2, verifications.get());
         assertEquals(0, parser.size());
     }
 
     private CachingJwtParser parser(boolean enabled, int maxSize, Duration maxAge) {
-        return new CachingJwtParser(verifier, new TakedownConfig.TokenCache() {
+        return new CountingParser(new TakedownConfig.TokenCache() {
             @Override
             public boolean enabled() {
                 return enabled;
@@ -132,31 +131,29 @@ class CachingJwtParserTest {
             public Duration maxAge() {
                 return maxAge;
             }
-        }, clock);
+        });
     }
 
-    /** The real verifier with the development public key, counting how often it is asked. */
-    static final class CountingVerifier extends DefaultJWTParser {
-        final AtomicInteger calls = new AtomicInteger();
+    /** The cache over the real verifier with the development public key, counting how often it verifies. */
+    final class CountingParser extends CachingJwtParser {
 
-        CountingVerifier() {
-            super(new JWTAuthContextInfo(publicKey(), DevKeys.JWT_ISSUER));
+        CountingParser(TakedownConfig.TokenCache settings) {
+            super(new JWTAuthContextInfo(publicKey(), DevKeys.JWT_ISSUER), settings, clock);
         }
 
         @Override
-        public JsonWebToken parse(String token) throws ParseException {
-            calls.incrementAndGet();
-            return super.parse(token);
+        JsonWebToken verify(String token) throws ParseException {
+            verifications.incrementAndGet();
+            return super.verify(token);
         }
+    }
 
-        private static PublicKey publicKey() {
-            String pem = DevKeys.resource(DevKeys.JWT_PUBLIC_KEY).replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            try {
-                return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+    private static PublicKey publicKey() {
+        String pem = DevKeys.resource(DevKeys.JWT_PUBLIC_KEY).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
