@@ -39,7 +39,12 @@ class StatsAndOpenApiTest {
                 .body("reports.byCategory.VIOLENCE_INCITEMENT", equalTo(2))
                 .body("reports.byOutcome.TRUSTED_FLAGGER", equalTo(2))
                 .body("notices.total", equalTo(1))
+                .body("notices.byCategory.VIOLENCE_INCITEMENT", equalTo(1))
+                .body("decisions.total", equalTo(1))
+                .body("decisions.byCategory.VIOLENCE_INCITEMENT", equalTo(1))
                 .body("decisions.byOutcome.WARN", equalTo(1))
+                .body("automatedDecisions", equalTo(0))
+                .body("rulings.total", equalTo(0))
                 .body("appeals.byOutcome.PENDING", equalTo(1))
                 .body("reportToDecision.decisions", equalTo(1))
                 .body("reportToDecision.averageHours", greaterThanOrEqualTo(2.0f));

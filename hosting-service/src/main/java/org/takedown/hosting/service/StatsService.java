@@ -28,31 +28,59 @@ public class StatsService {
     EntityManager em;
 
     public Stats between(Instant from, Instant to) {
-        Counts reports = reports(from, to);
-        Counts notices = counts("Notice", "issuedAt", "category", "state", from, to);
-        Counts decisions = counts("Decision", "decidedAt", "category", "action", from, to);
-        Counts appeals = appeals(from, to);
-        Counts rulings = counts("Ruling", "recordedAt", "kind", "outcome", from, to);
-        long automated = em.createQuery("select count(d) from Decision d where d.decidedAt >= :from and d.decidedAt < :to"
-                + " and d.automatedDecision = true", Long.class)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        return new Stats(from, to, reports, notices, decisions, appeals, rulings, automated, timeToDecision(from, to));
+        List<Object[]> decisionRows = grouped("decision", "decided_at", "category", "action",
+                "count(*) filter (where automated_decision)", from, to);
+        return new Stats(from, to, reports(from, to), fold(grouped("notice", "issued_at", "category", "state", from, to)),
+                fold(decisionRows), appeals(from, to), fold(grouped("ruling", "recorded_at", "kind", "outcome", from, to)),
+                automatedDecisions(decisionRows), timeToDecision(from, to));
     }
 
-    private Counts counts(String entity, String timeField, String categoryField, String outcomeField, Instant from,
+    /** Appeals by the category of the decision appealed, and by outcome (PENDING, UPHELD, REVERSED). */
+    private Counts appeals(Instant from, Instant to) {
+        return fold(grouped("appeal a join decision d on d.id = a.decision_id", "a.filed_at", "d.category", "a.state",
+                from, to));
+    }
+
+    private List<Object[]> grouped(String table, String timeColumn, String category, String outcome, Instant from,
             Instant to) {
-        String range = " from " + entity + " e where e." + timeField + " >= :from and e." + timeField + " < :to";
-        long total = em.createQuery("select count(e)" + range, Long.class)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        return new Counts(total, grouped(categoryField, range, from, to), grouped(outcomeField, range, from, to));
+        return grouped(table, timeColumn, category, outcome, "0", from, to);
     }
 
-    private Map<String, Long> grouped(String field, String range, Instant from, Instant to) {
-        Map<String, Long> counts = new TreeMap<>();
-        em.createQuery("select e." + field + ", count(e)" + range + " group by e." + field, Object[].class)
-                .setParameter("from", from).setParameter("to", to).getResultList()
-                .forEach(row -> counts.put(String.valueOf(row[0]), (Long) row[1]));
-        return counts;
+    /**
+     * One scan of a table for its total, its counts by category and by outcome, and one extra aggregate of the whole
+     * range: rows of (grouping(category), grouping(outcome), category, outcome, count, extra). The names are this
+     * class' constants, never input.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> grouped(String table, String timeColumn, String category, String outcome, String extra,
+            Instant from, Instant to) {
+        return em.createNativeQuery("select grouping(" + category + "), grouping(" + outcome + "), " + category + ", "
+                + outcome + ", count(*), " + extra + " from " + table + " where " + timeColumn + " >= ?1 and "
+                + timeColumn + " < ?2 group by grouping sets ((" + category + "), (" + outcome + "), ())")
+                .setParameter(1, from).setParameter(2, to).getResultList();
+    }
+
+    /** The grouping-sets rows of {@link #grouped} (or of the report counts) as totals by category and by outcome. */
+    private static Counts fold(List<Object[]> rows) {
+        long total = 0;
+        Map<String, Long> byCategory = new TreeMap<>();
+        Map<String, Long> byOutcome = new TreeMap<>();
+        for (Object[] row : rows) {
+            long count = ((Number) row[4]).longValue();
+            if (((Number) row[0]).intValue() == 0) {
+                byCategory.put(String.valueOf(row[2]), count);
+            } else if (((Number) row[1]).intValue() == 0) {
+                byOutcome.put(String.valueOf(row[3]), count);
+            } else {
+                total = count;
+            }
+        }
+        return new Counts(total, byCategory, byOutcome);
+    }
+
+    private static long automatedDecisions(List<Object[]> decisionRows) {
+        return decisionRows.stream().filter(row -> ((Number) row[0]).intValue() == 1 && ((Number) row[1]).intValue() == 1)
+                .mapToLong(row -> ((Number) row[5]).longValue()).findFirst().orElse(0);
     }
 
     /**
@@ -60,8 +88,8 @@ public class StatsService {
      * days the range covers, less the reports of its first and last day that fall outside it. One statement, so one
      * snapshot; the same answer as counting the reports themselves.
      */
+    @SuppressWarnings("unchecked")
     private Counts reports(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 with range as (
                     select cast(?1 as timestamptz) as f, cast(?2 as timestamptz) as t,
@@ -80,34 +108,7 @@ public class StatsService {
                 select grouping(category), grouping(reporter_type), category, reporter_type, sum(reports)
                   from counted group by grouping sets ((category), (reporter_type), ()) having sum(reports) <> 0
                 """).setParameter(1, from).setParameter(2, to).getResultList();
-        long total = 0;
-        Map<String, Long> byCategory = new TreeMap<>();
-        Map<String, Long> byReporter = new TreeMap<>();
-        for (Object[] row : rows) {
-            long count = ((Number) row[4]).longValue();
-            if (((Number) row[0]).intValue() == 0) {
-                byCategory.put((String) row[2], count);
-            } else if (((Number) row[1]).intValue() == 0) {
-                byReporter.put((String) row[3], count);
-            } else {
-                total = count;
-            }
-        }
-        return new Counts(total, byCategory, byReporter);
-    }
-
-    /** Appeals by the category of the decision appealed, and by outcome (PENDING, UPHELD, REVERSED). */
-    private Counts appeals(Instant from, Instant to) {
-        List<Object[]> rows = em.createQuery("select d.category, a.state from Appeal a, Decision d"
-                + " where d.id = a.decisionRowId and a.filedAt >= :from and a.filedAt < :to", Object[].class)
-                .setParameter("from", from).setParameter("to", to).getResultList();
-        Map<String, Long> byCategory = new TreeMap<>();
-        Map<String, Long> byOutcome = new TreeMap<>();
-        rows.forEach(row -> {
-            byCategory.merge(String.valueOf(row[0]), 1L, Long::sum);
-            byOutcome.merge(String.valueOf(row[1]), 1L, Long::sum);
-        });
-        return new Counts(rows.size(), byCategory, byOutcome);
+        return fold(rows);
     }
 
     /** From the first report on a case to the first decision taken on it. */
