@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 # the command as given, with the BENCH_* overrides it ran with
-COMMAND="$(env | grep '^BENCH_' | sort | tr '\n' ' ')bench/run.sh $*"
+COMMAND="$(env | { grep '^BENCH_' || true; } | sort | tr '\n' ' ')bench/run.sh $*"
 
 QUICK=0 BUILD=1 STARTUP=1 RUNS="" ONLY="" OUTPUT="$ROOT/docs/benchmarks.md"
 while [ $# -gt 0 ]; do
@@ -223,6 +223,8 @@ train_archive() { # name jar port pid archive-option
 # the JVM options the launcher gave the running aws instance (docs/operations.md, "JVM settings"), without its archive
 mapfile -t SHIPPED_OPTIONS < <(tr '\0' '\n' < /proc/$AWS_PID/cmdline | sed -n '2,/^-jar$/p' | grep -v -e '^-jar$' \
   -e '^-XX:SharedArchiveFile=' -e '^-XX:ArchiveClassesAtExit=' -e '^-XX:AOTCache=' -e '^-XX:AOTCacheOutput=')
+# the JDK the services run on, for its jcmd and jfr
+JDK_BIN=$(dirname "$(readlink -f "$(command -v java)")")
 JAVA25=${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 if [ "$STARTUP" = 1 ]; then
 log "Start-up and idle RSS: each jar started alone, $STARTUP_RUNS times, with a running instance's environment"
@@ -271,7 +273,7 @@ startup_of aws hosting-service/target/quarkus-app/quarkus-run.jar 8191 "$AWS_PID
 STARTUP_RUNS=$STARTUP_RUNS_SAVED
 sed -i '/"variant": "jfr"/d' "$RESULTS"
 if [ -f "$OUT/startup-aws.jfr" ]; then
-  "${BENCH[@]}" profile --name aws --jfr "$(dirname "$(readlink -f "$(command -v java)")")/jfr" "$OUT/startup-aws.jfr"
+  "${BENCH[@]}" profile --name aws --jfr "$JDK_BIN/jfr" "$OUT/startup-aws.jfr"
 fi
 else
   "${BENCH[@]}" note --figure startup-skipped "skipped (--skip-startup)"
@@ -342,9 +344,11 @@ fi # propagation
 
 if wants fanout; then
 log "Fan-out: one decision, $FANOUT_LISTINGS listings at each store"
-quiet "before the fan-out"
+"$JDK_BIN/jcmd" $APPLE_PID JFR.start name=bench-fanout settings=profile filename="$OUT/fanout-apple.jfr" >/dev/null
 "${BENCH[@]}" fanout --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
-  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS
+  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS --runs "$RUNS" --metrics "${METRICS[@]}"
+"$JDK_BIN/jcmd" $APPLE_PID JFR.stop name=bench-fanout >/dev/null
+"${BENCH[@]}" profile --name "apple during the fan-out" --jfr "$JDK_BIN/jfr" "$OUT/fanout-apple.jfr"
 
 fi # fanout
 
@@ -371,7 +375,6 @@ RELAY_RATES=()
 for run in $(seq 1 "$RUNS"); do RELAY_RATES+=("$(relay_once)"); done
 UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")
 log "Outbox relay once more under JFR, and the relay's batch cadence"
-JDK_BIN=$(dirname "$(readlink -f "$(command -v java)")")
 "$JDK_BIN/jcmd" $AWS_PID JFR.start name=bench-relay settings=profile filename="$OUT/relay-aws.jfr" >/dev/null
 RELAY_START=$(psql -X -At -d "$AWS_DB" -c "select now()")
 relay_once >/dev/null

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.takedown.common.config.TakedownConfig;
@@ -37,6 +38,9 @@ public class EventPublisher {
     @Inject
     Event<OutboxAppended> appended;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     /** Returns the id of the event, which peers will see as its CloudEvents {@code id}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String publish(EventPayload payload) {
@@ -48,7 +52,11 @@ public class EventPublisher {
         row.envelope = codec.toJson(signed);
         row.createdAt = Instant.now();
         row.persist();
-        appended.fire(new OutboxAppended(row.eventId));
+        // one wake-up of the relay per transaction, however many events it writes (a fan-out writes thousands)
+        if (transaction.getResource(OutboxAppended.class) == null) {
+            transaction.putResource(OutboxAppended.class, Boolean.TRUE);
+            appended.fire(new OutboxAppended());
+        }
         return row.eventId;
     }
 }

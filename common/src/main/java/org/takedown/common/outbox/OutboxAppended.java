@@ -1,5 +1,5 @@
 package org.takedown.common.outbox;
 
-/** Fired when a transaction wrote to the outbox; observed after commit to wake the relay. */
-public record OutboxAppended(String eventId) {
+/** Fired once by each transaction that writes to the outbox; observed after its commit to wake the relay. */
+public record OutboxAppended() {
 }

@@ -1,14 +1,12 @@
 package org.takedown.common.signing;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,43 +15,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class CanonicalJson {
 
-    private static final ObjectMapper WRITER = new ObjectMapper();
+    // sorts the members of every object as it writes them, instead of building a sorted copy of the tree first
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writer();
 
     private CanonicalJson() {
     }
 
     public static byte[] bytes(JsonNode node) {
         try {
-            return WRITER.writeValueAsBytes(sorted(node));
+            return WRITER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always serialises", e);
         }
     }
 
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            ObjectNode result = JsonNodeFactory.instance.objectNode();
-            for (String name : names) {
-                result.set(name, sorted(node.get(name)));
-            }
-            return result;
-        }
-        if (node.isArray()) {
-            ArrayNode result = JsonNodeFactory.instance.arrayNode();
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
-                result.add(sorted(it.next()));
-            }
-            return result;
-        }
-        return node;
-    }
-
-    /** Removes the given top-level members from a copy, for signing everything but the signature itself. */
+    /**
+     * A copy of the top level without the given members, for signing everything but the signature itself. The
+     * members below the top level are shared with the original, so neither may change them afterwards.
+     */
     public static ObjectNode without(ObjectNode node, String... members) {
-        ObjectNode copy = node.deepCopy();
+        ObjectNode copy = node.objectNode();
+        copy.setAll(node);
         copy.remove(List.of(members));
         return copy;
     }
