@@ -67,10 +67,15 @@ public class OutboxEvent extends PanacheEntityBase {
                 (String) row[3])).toList();
     }
 
-    /** One statement for the whole batch, however large. */
+    /**
+     * One statement for the whole batch, however large, and the same statement for every batch: the ids travel as
+     * one array, where an IN list would give PostgreSQL a new statement to plan for each batch size.
+     */
     public static void markSent(List<Long> seqs, Instant at) {
         if (!seqs.isEmpty()) {
-            update("sentAt = ?1, attempts = attempts + 1, lastError = null where seq in ?2", at, seqs);
+            getEntityManager().createNativeQuery("update outbox_event set sent_at = ?1, attempts = attempts + 1, "
+                    + "last_error = null where seq = any(?2)")
+                    .setParameter(1, at).setParameter(2, seqs.toArray(Long[]::new)).executeUpdate();
         }
     }
 
