@@ -369,10 +369,12 @@ relay_once() {
       / nullif(extract(epoch from b.last - b.first), 0))
     from (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b"
 }
+# every run starts once the consumers have taken in the one before: otherwise a run shares the two cores with the
+# backlog of the previous ones, and the figure swings with it (round 4: 4,746 to 9,038 events/s within one run)
 quiet "before the relay figure"
 relay_once > /dev/null
 RELAY_RATES=()
-for run in $(seq 1 "$RUNS"); do RELAY_RATES+=("$(relay_once)"); done
+for run in $(seq 1 "$RUNS"); do quiet "before relay run $run"; RELAY_RATES+=("$(relay_once)"); done
 UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")
 log "Outbox relay once more under JFR, and the relay's batch cadence"
 "$JDK_BIN/jcmd" $AWS_PID JFR.start name=bench-relay settings=profile filename="$OUT/relay-aws.jfr" >/dev/null
@@ -401,7 +403,7 @@ for run in $(seq 0 "$RUNS"); do
   java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
   EMIT_FILES+=("$OUT/emit-$run.txt")
 done
-"${BENCH[@]}" emitter --url "$BASELINE" "${EMIT_FILES[@]}"
+"${BENCH[@]}" emitter --url "$BASELINE" --metrics "${METRICS[@]}" -- "${EMIT_FILES[@]}"
 
 
 fi # relay

@@ -246,9 +246,12 @@ def pgbench_result(args):
 
 
 def emit_baseline(args):
-    """POSTs each file of signed envelopes to the baseline's /emit; the first file is the warm-up."""
+    """POSTs each file of signed envelopes to the baseline's /emit; the first file is the warm-up. Each run starts
+    once the suite's consumers have taken in the one before, as each relay run does."""
     rates = []
     for run, path in enumerate(args.files):
+        if args.metrics:
+            quiesce(args.metrics, 3, 300, args.results, f"before Emitter.send run {run}")
         with open(path, "rb") as f:
             request = urllib.request.Request(f"{args.url}/emit", data=f.read(), method="POST",
                                              headers={"Content-Type": "text/plain", "Accept": "application/json"})
@@ -785,6 +788,7 @@ def main():
 
     p = sub.add_parser("emitter")
     p.add_argument("--url", required=True)
+    p.add_argument("--metrics", nargs="*", default=[])
     p.add_argument("files", nargs="+")
     p.set_defaults(run=emit_baseline)
 
