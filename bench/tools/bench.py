@@ -246,7 +246,7 @@ def pgbench_result(args):
 
 
 def emit_baseline(args):
-    """POSTs each file of signed envelopes to the baseline's /emit; the first file is the warm-up. Each run starts
+    """POSTs each file of signed envelopes to the baseline's /emit; the first --warmups files warm up. Each run starts
     once the suite's consumers have taken in the one before, as each relay run does."""
     rates = []
     for run, path in enumerate(args.files):
@@ -263,7 +263,7 @@ def emit_baseline(args):
         if status != 200 or body.get("failed"):
             record(args.results, "emitter", status="failed", note=f"POST /emit answered {status}: {body}")
             return
-        if run > 0:
+        if run >= args.warmups:
             rates.append(round(body["perSecond"]))
     record(args.results, "emitter", status="measured", runs=len(rates), value=median(rates), unit="events/s",
            samples=rates)
@@ -789,6 +789,7 @@ def main():
     p = sub.add_parser("emitter")
     p.add_argument("--url", required=True)
     p.add_argument("--metrics", nargs="*", default=[])
+    p.add_argument("--warmups", type=int, default=1)
     p.add_argument("files", nargs="+")
     p.set_defaults(run=emit_baseline)
 
