@@ -370,10 +370,9 @@ relay_once() {
       / nullif(extract(epoch from b.last - b.first), 0))
     from (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b"
 }
-# every run starts once the consumers have taken in the one before: otherwise a run shares the two cores with the
-# backlog of the previous ones, and the figure swings with it (round 4: 4,746 to 9,038 events/s within one run)
-# several warm-ups, for the relay and the baseline alike: a relay-only run after one warm-up still sped up run by run
-# (3,154 to 6,352 events/s), which measured the JIT, not the relay
+# For the relay and the baseline alike: every run starts once the consumers have taken in the one before (else it
+# shares the two cores with their backlog: round 4 swung from 4,746 to 9,038 events/s within one figure), after
+# several warm-ups (after one, a relay-only run still sped up run by run, 3,154 to 6,352 events/s: the JIT at work)
 for run in $(seq 1 "$RELAY_WARMUPS"); do quiet "before relay warm-up $run"; relay_once > /dev/null; done
 RELAY_RATES=()
 for run in $(seq 1 "$RUNS"); do quiet "before relay run $run"; RELAY_RATES+=("$(relay_once)"); done
@@ -399,7 +398,6 @@ open(results, "a").write(json.dumps(row) + "\n")
 print("  -> relay:", json.dumps(row))
 EOF
 log "Emitter.send baseline: $RELAY_EVENTS fresh signed events per run to the same address, fire and forget"
-quiet "before the Emitter.send baseline"
 EMIT_FILES=()
 for run in $(seq 1 $((RELAY_WARMUPS + RUNS))); do
   java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS

@@ -251,7 +251,8 @@ def emit_baseline(args):
     rates = []
     for run, path in enumerate(args.files):
         if args.metrics:
-            quiesce(args.metrics, 3, 300, args.results, f"before Emitter.send run {run}")
+            quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results,
+                    f"before Emitter.send run {run}")
         with open(path, "rb") as f:
             request = urllib.request.Request(f"{args.url}/emit", data=f.read(), method="POST",
                                              headers={"Content-Type": "text/plain", "Accept": "application/json"})
@@ -442,6 +443,13 @@ def quiesce(metrics_urls, quiet_seconds, max_seconds, results, why):
         time.sleep(0.5)
     record(results, "quiesce", status="timeout", note=f"still busy {why} after {max_seconds:.0f} s")
     return False
+
+
+def add_quiet_options(parser, required=True):
+    """The instances' metrics URLs to watch and how long to wait for quiet; without URLs there is no waiting."""
+    parser.add_argument("--metrics", nargs="+" if required else "*", required=required, default=None if required else [])
+    parser.add_argument("--quiet-seconds", type=float, default=3)
+    parser.add_argument("--max-wait-seconds", type=float, default=300)
 
 
 def quiesce_command(args):
@@ -788,15 +796,13 @@ def main():
 
     p = sub.add_parser("emitter")
     p.add_argument("--url", required=True)
-    p.add_argument("--metrics", nargs="*", default=[])
+    add_quiet_options(p, required=False)
     p.add_argument("--warmups", type=int, default=1)
     p.add_argument("files", nargs="+")
     p.set_defaults(run=emit_baseline)
 
     p = sub.add_parser("quiesce")
-    p.add_argument("--metrics", nargs="+", required=True)
-    p.add_argument("--quiet-seconds", type=float, default=3)
-    p.add_argument("--max-wait-seconds", type=float, default=300)
+    add_quiet_options(p)
     p.add_argument("--why", default="")
     p.set_defaults(run=quiesce_command)
 
@@ -814,9 +820,7 @@ def main():
             p.add_argument("--parties", type=int, default=40)
             p.add_argument("--warmup-seconds", type=float, default=0)
             p.add_argument("--pids", nargs="*", default=[], help="name=PID of each process whose CPU to account")
-            p.add_argument("--metrics", nargs="+", required=True)
-            p.add_argument("--quiet-seconds", type=float, default=3)
-            p.add_argument("--max-wait-seconds", type=float, default=300)
+            add_quiet_options(p)
         else:
             p.add_argument("--apple-db", required=True)
             p.add_argument("--google-db", required=True)
@@ -824,9 +828,7 @@ def main():
             p.add_argument("--listings", type=int, default=10000)
             p.add_argument("--timeout", type=float, default=120)
             p.add_argument("--runs", type=int, default=3)
-            p.add_argument("--metrics", nargs="+", required=True)
-            p.add_argument("--quiet-seconds", type=float, default=3)
-            p.add_argument("--max-wait-seconds", type=float, default=300)
+            add_quiet_options(p)
 
     p = sub.add_parser("stats")
     p.add_argument("--aws", required=True)
