@@ -357,18 +357,15 @@ fi # fanout
 if wants relay; then
 
 log "Outbox relay: $RELAY_EVENTS signed events committed to the aws outbox at once, $RUNS runs after $RELAY_WARMUPS warm-ups"
-relay_once() {
-  local start
-  start=$(psql -X -At -d "$AWS_DB" -c "select now()")
+relay_once() { # prints the relay's rate in events/s (empty if it did not send them all), and its cadence to $OUT
+  local ready="$OUT/relay-watch.ready" watch="$OUT/relay-watch.json"
+  rm -f "$ready"
+  "${BENCH[@]}" relay-watch --metrics $AWS --events $RELAY_EVENTS --ready "$ready" > "$watch" &
+  local watcher=$!
+  for _ in $(seq 1 100); do [ -f "$ready" ] && break; sleep 0.1; done
   java -cp "$TOOLS_CP" OutboxFill db "jdbc:postgresql://127.0.0.1:$PG_PORT/$AWS_DB" $PG_USER $PG_PASSWORD aws $RELAY_EVENTS >/dev/null
-  for _ in $(seq 1 600); do
-    [ "$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")" = 0 ] && break
-    sleep 0.2
-  done
-  # the rate between the first and the last batch the relay marked sent (a batch shares one sent_at)
-  psql -X -At -d "$AWS_DB" -c "select round((select count(*) from outbox_event where created_at >= '$start' and sent_at > b.first)
-      / nullif(extract(epoch from b.last - b.first), 0))
-    from (select min(sent_at) first, max(sent_at) last from outbox_event where created_at >= '$start') b"
+  wait $watcher
+  python3 -c 'import json, sys; r = json.load(open(sys.argv[1])).get("rate"); print(r if r else "")' "$watch"
 }
 # For the relay and the baseline alike: every run starts once the consumers have taken in the one before (else it
 # shares the two cores with their backlog: round 4 swung from 4,746 to 9,038 events/s within one figure), after
@@ -376,18 +373,16 @@ relay_once() {
 for run in $(seq 1 "$RELAY_WARMUPS"); do quiet "before relay warm-up $run"; relay_once > /dev/null; done
 RELAY_RATES=()
 for run in $(seq 1 "$RUNS"); do quiet "before relay run $run"; RELAY_RATES+=("$(relay_once)"); done
-UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event where sent_at is null")
+UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event")
 log "Outbox relay once more under JFR, and the relay's batch cadence"
+quiet "before the profiled relay run"
 "$JDK_BIN/jcmd" $AWS_PID JFR.start name=bench-relay settings=profile filename="$OUT/relay-aws.jfr" >/dev/null
-RELAY_START=$(psql -X -At -d "$AWS_DB" -c "select now()")
 relay_once >/dev/null
 "$JDK_BIN/jcmd" $AWS_PID JFR.stop name=bench-relay >/dev/null
 "${BENCH[@]}" profile --name "aws during the relay run" --jfr "$JDK_BIN/jfr" "$OUT/relay-aws.jfr"
-psql -X -At -F ' ' -d "$AWS_DB" -c "with b as (select sent_at, count(*) n from outbox_event where created_at >= '$RELAY_START'
-    group by sent_at) select count(*), round(avg(n)), round(percentile_cont(0.5) within group (order by gap) * 1000)
-    from (select n, extract(epoch from sent_at - lag(sent_at) over (order by sent_at)) gap from b) g" \
-  | { read -r batches size gap; "${BENCH[@]}" note --figure relay-cadence --status measured \
-      "$batches batches of about $size events, one every $gap ms (median gap between batches)"; }
+python3 -c 'import json, sys; w = json.load(open(sys.argv[1]))
+print("%s steps of the sent counter, a median %s ms apart" % (w["increments"], w["medianGapMs"]))' "$OUT/relay-watch.json" \
+  | { read -r text; "${BENCH[@]}" note --figure relay-cadence --status measured "$text"; }
 python3 - "$RESULTS" "$UNSENT" "${RELAY_RATES[@]}" <<'EOF'
 import json, statistics, sys
 results, unsent, rates = sys.argv[1], int(sys.argv[2]), [float(r) for r in sys.argv[3:] if r.strip()]

@@ -38,7 +38,8 @@ import org.takedown.testkit.DevKeys;
  * (inbox rows) instead of dead-lettering them.
  * <ul>
  * <li>{@code db JDBC_URL USER PASSWORD PROVIDER COUNT}: writes them into the provider's outbox in one commit, as if COUNT
- * decisions had just been taken; the relay's throughput is then read from the rows' sent_at.</li>
+ * decisions had just been taken; the relay's throughput is then read from aws' sent counter
+ * ({@code bench.py relay-watch}).</li>
  * <li>{@code file PATH PROVIDER COUNT}: writes them one per line, for the Emitter.send baseline to send the same
  * messages.</li>
  * </ul>

@@ -270,6 +270,36 @@ def emit_baseline(args):
            samples=rates)
 
 
+def relay_watch(args):
+    """Follows the relay through aws' takedown_outbox_sent_total while it sends --events events, and prints its rate
+    as a JSON line: the events of every batch after the first, over the time from the first batch to the last (the
+    counter grows by a batch once the broker has accepted all of it). It reads the counter once before it writes
+    --ready, so that whoever commits the events after that sees all of them counted."""
+    def sent():
+        status, body = http("GET", args.metrics + "/q/metrics", timeout=5, headers={"Accept": "text/plain"})
+        return metric_total(body, "takedown_outbox_sent_total") if status == 200 and isinstance(body, str) else None
+    base = sent()
+    if base is None:
+        print(json.dumps({"rate": None, "note": "no takedown_outbox_sent_total at " + args.metrics}))
+        return
+    open(args.ready, "w").close()
+    changes, last, deadline = [], base, time.monotonic() + args.timeout
+    while last < base + args.events and time.monotonic() < deadline:
+        time.sleep(args.interval)
+        value = sent()
+        if value is not None and value != last:
+            changes.append((time.monotonic(), value - last))
+            last = value
+    done = last >= base + args.events
+    span = changes[-1][0] - changes[0][0] if len(changes) > 1 else 0
+    gaps = [b[0] - a[0] for a, b in zip(changes, changes[1:])]
+    print(json.dumps({
+        "rate": round((last - base - changes[0][1]) / span) if done and span > 0 else None,
+        "sent": last - base, "increments": len(changes),
+        "medianGapMs": round(median(gaps) * 1000) if gaps else None,
+        "note": None if done else f"only {last - base:.0f} of {args.events} sent within {args.timeout:.0f} s"}))
+
+
 # ---------------------------------------------------------------- propagation and fan-out
 
 class Suite:
@@ -724,7 +754,8 @@ def render(args):
                 add("")
     cadence = by("relay-cadence")
     if cadence:
-        add("Outbox relay cadence (from the rows' `sent_at`, one value per batch): " + cadence[-1]["note"] + ".")
+        add("Outbox relay cadence (aws' `takedown_outbox_sent_total` read every 40 ms; it grows by a batch once "
+            "the broker has accepted all of it): " + cadence[-1]["note"] + ".")
         add("")
     add("## Raw results")
     add("")
@@ -800,6 +831,14 @@ def main():
     p.add_argument("--warmups", type=int, default=1)
     p.add_argument("files", nargs="+")
     p.set_defaults(run=emit_baseline)
+
+    p = sub.add_parser("relay-watch")
+    p.add_argument("--metrics", required=True, help="aws' base URL")
+    p.add_argument("--events", type=int, required=True)
+    p.add_argument("--ready", required=True, help="a file written once the counter's start is read")
+    p.add_argument("--interval", type=float, default=0.04)
+    p.add_argument("--timeout", type=float, default=120)
+    p.set_defaults(run=relay_watch)
 
     p = sub.add_parser("quiesce")
     add_quiet_options(p)

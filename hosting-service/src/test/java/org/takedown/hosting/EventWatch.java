@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -48,5 +49,14 @@ final class EventWatch {
             throw new AssertionError("unexpected event " + body);
         }
         return tree;
+    }
+
+    /** Every event published until {@code count} have arrived or 20 s have passed, in the order they arrived. */
+    List<ObjectNode> next(int count) throws Exception {
+        List<ObjectNode> events = new java.util.ArrayList<>();
+        for (String body : BrokerResource.broker().receiveAll(queue, count, Duration.ofSeconds(20))) {
+            events.add(codec.parse(body));
+        }
+        return events;
     }
 }

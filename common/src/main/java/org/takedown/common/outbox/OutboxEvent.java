@@ -13,7 +13,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A signed event waiting to leave, written in the same transaction as the state change it reports. */
+import org.hibernate.query.NativeQuery;
+
+/**
+ * A signed event waiting to leave, written in the same transaction as the state change it reports, and taken out by the
+ * relay's transaction, which commits once the broker has accepted it: the table holds only what has not left yet. The state change
+ * itself and the audit log are the record of what was decided; a row rewritten to mark it sent cost PostgreSQL a new
+ * copy of the whole envelope and its index entries for every event (docs/benchmarks.md).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -41,56 +48,55 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "sent_at")
-    public Instant sentAt;
-
+    /** Failed attempts to hand the event to the broker; it stays until one succeeds. */
     public int attempts;
 
     @Column(name = "last_error")
     public String lastError;
 
-    /** What the relay needs of an unsent row; reading only this keeps whole entities out of its session. */
-    public record Pending(long seq, String eventId, String type, String envelope) {
+    /** What the relay takes out of the outbox: the whole row, so that an event the broker refused can be put back. */
+    public record Pending(long seq, String eventId, String type, String subject, String envelope, Instant createdAt,
+            int attempts) {
     }
 
     /**
-     * Locks the oldest unsent rows; rows another relay replica holds are skipped, so no two replicas send one row.
+     * Takes the oldest rows out of the outbox in the caller's transaction, in one statement: they are gone only when
+     * it commits, and until then their locks make other relay replicas skip them, so no two replicas send one row.
+     * If the transaction rolls back (the relay failed or its instance died), every row is back as it was.
      */
     @SuppressWarnings("unchecked")
-    public static List<Pending> lockUnsent(int limit) {
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery("select seq, event_id, type, envelope from outbox_event where sent_at is null "
-                        + "order by seq limit :limit for update skip locked")
+    public static List<Pending> take(int limit) {
+        NativeQuery<Object[]> query = getEntityManager().createNativeQuery("delete from outbox_event where seq in "
+                + "(select seq from outbox_event order by seq limit :limit for update skip locked) "
+                + "returning seq, event_id, type, subject, envelope, created_at, attempts")
+                .unwrap(NativeQuery.class);
+        List<Object[]> rows = query.addScalar("seq", Long.class).addScalar("event_id", String.class)
+                .addScalar("type", String.class).addScalar("subject", String.class)
+                .addScalar("envelope", String.class).addScalar("created_at", Instant.class)
+                .addScalar("attempts", Integer.class)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> new Pending(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                (String) row[3])).toList();
+        return rows.stream().map(row -> new Pending((Long) row[0], (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], (Instant) row[5], (Integer) row[6])).toList();
     }
 
-    /**
-     * One statement for the whole batch, however large, and the same statement for every batch: the ids travel as
-     * one array, where an IN list would give PostgreSQL a new statement to plan for each batch size.
-     */
-    public static void markSent(List<Long> seqs, Instant at) {
-        if (!seqs.isEmpty()) {
-            getEntityManager().createNativeQuery("update outbox_event set sent_at = ?1, attempts = attempts + 1, "
-                    + "last_error = null where seq = any(?2)")
-                    .setParameter(1, at).setParameter(2, seqs.toArray(Long[]::new)).executeUpdate();
-        }
-    }
-
-    public static void markFailed(long seq, String error) {
+    /** Puts back, in the same transaction, an event the broker did not accept, with the reason; the next pass retries. */
+    public static void putBack(Pending row, String error) {
         String reason = error == null ? "unknown" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
-        update("attempts = attempts + 1, lastError = ?1 where seq = ?2", reason, seq);
+        getEntityManager().createNativeQuery("insert into outbox_event (seq, event_id, type, subject, envelope, "
+                + "created_at, attempts, last_error) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, row.seq()).setParameter(2, row.eventId()).setParameter(3, row.type())
+                .setParameter(4, row.subject()).setParameter(5, row.envelope()).setParameter(6, row.createdAt())
+                .setParameter(7, row.attempts() + 1).setParameter(8, reason)
+                .executeUpdate();
     }
 
     public static long countUnsent() {
-        return count("sentAt is null");
+        return count();
     }
 
     public static Instant oldestUnsentCreatedAt() {
-        return getEntityManager()
-                .createQuery("select min(e.createdAt) from OutboxEvent e where e.sentAt is null", Instant.class)
+        return getEntityManager().createQuery("select min(e.createdAt) from OutboxEvent e", Instant.class)
                 .getSingleResult();
     }
 }

@@ -12,7 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.Test;
-import org.takedown.common.outbox.OutboxEvent;
+import org.takedown.common.audit.AuditEntry;
 import org.takedown.testkit.Tokens;
 
 @QuarkusTest
@@ -88,7 +88,7 @@ class ProblemAndIdempotencyTest {
 
     @Test
     void theSameKeyAndBodyReplaysAndADifferentBodyIsRefused() {
-        long before = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count());
+        long before = decisionsBy("dave");
         String body = "{\"name\":\"dave\",\"category\":\"SPAM\"}";
 
         String first = given().auth().oauth2(REVIEWER).header("Idempotency-Key", "k-1").contentType("application/json")
@@ -101,6 +101,12 @@ class ProblemAndIdempotencyTest {
                 .body("{\"name\":\"eve\",\"category\":\"SPAM\"}").when().post("/probe/decisions")
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("Idempotency-Key"));
 
-        assertEquals(before + 1, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count()));
+        assertEquals(before + 1, decisionsBy("dave"), "the replay decided and published nothing more");
+    }
+
+    /** Each probe decision is audited in the transaction that publishes its event. */
+    private static long decisionsBy(String actor) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AuditEntry.count("actor = ?1 and action = 'probe.decided'", actor));
     }
 }
