@@ -158,7 +158,7 @@ class ReportBatchingTest {
             NewReport request = new NewReport(ReporterType.USER, null, null, null, "https://" + domain + "/p/" + i,
                     null, Api.sha(), at, Category.SPAM);
             String key = i % 6 == 0 ? tooLong : "id:fail-" + i;
-            filed.add(pool.submit(() -> batcher.submit(new Submission(request, key, "reporter-1"))));
+            filed.add(batcher.submit(new Submission(request, key, "reporter-1")).toCompletableFuture());
         }
         Set<Long> cases = new HashSet<>();
         for (int i = 0; i < filed.size(); i++) {

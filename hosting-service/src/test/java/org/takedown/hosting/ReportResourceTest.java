@@ -166,6 +166,30 @@ class ReportResourceTest {
         as(ADMIN).get("/reports/" + id).then().statusCode(200);
     }
 
+    @Test
+    void aReportWithAnIdempotencyKeyIsFiledOnceAndItsAnswerReplayed() {
+        String domain = Api.uniqueDomain("idem");
+        Api.customer("Idem LLC", domain);
+        Map<String, Object> report = Api.report("USER", "u", "https://" + domain + "/keyed", "SPAM",
+                Api.now().minusSeconds(60));
+
+        int id = as(REPORTER).header("Idempotency-Key", "report-1").body(report).post("/reports").then()
+                .statusCode(201).body("duplicate", equalTo(false)).extract().path("id");
+        as(REPORTER).header("Idempotency-Key", "report-1").body(report).post("/reports").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        as(REPORTER).header("Idempotency-Key", "report-1").body(with(report, "excerpt", "another body"))
+                .post("/reports").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsRefusedEvenWhereAnonymousReportsAreWelcome() {
+        String domain = Api.uniqueDomain("forged");
+        Api.customer("Forged LLC", domain);
+        as(REPORTER + "x").body(Api.report("USER", "u", "https://" + domain + "/p", "SPAM", Api.now()))
+                .post("/reports").then().statusCode(401).contentType(PROBLEM);
+    }
+
     private static Map<String, Object> with(Map<String, Object> base, String field, Object value) {
         Map<String, Object> copy = new HashMap<>(base);
         copy.put(field, value);

@@ -27,6 +27,11 @@ public class Caller {
     JsonWebToken token;
 
     public String name() {
+        return nameOf(identity);
+    }
+
+    /** The name the audit log records for an identity; for code that holds the identity itself, off the request scope. */
+    public static String nameOf(SecurityIdentity identity) {
         return identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
     }
 

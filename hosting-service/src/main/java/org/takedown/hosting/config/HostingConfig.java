@@ -61,7 +61,7 @@ public interface HostingConfig {
         boolean groupCommit();
 
         /** Threads that file batches; each holds one database connection while it writes. */
-        @WithDefault("2")
+        @WithDefault("1")
         int writers();
 
         /** The most reports one transaction files. */

@@ -2,6 +2,10 @@ package org.takedown.hosting.rest;
 
 import java.net.URI;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 
 import jakarta.annotation.security.PermitAll;
@@ -56,15 +60,33 @@ public class ReportResource {
     IdempotentRequests idempotency;
 
     @Inject
-    Caller caller;
+    CurrentIdentityAssociation identities;
 
+    /**
+     * Non-blocking: the caller's identity is resolved without blocking, and the report waits for its group commit
+     * without holding a thread, so a report costs no worker-thread hand-offs. Only a report with an
+     * {@code Idempotency-Key} is filed on a worker thread, in a transaction of its own.
+     */
     @POST
     @PermitAll
     @Operation(summary = "Report abusive content: 201 for a new report, 200 with duplicate=true for a known one")
-    public Response submit(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull NewReport request,
-            @Context HttpServerRequest http) {
+    public Uni<Response> submit(@HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull NewReport request, @Context HttpServerRequest http) {
+        return identities.getDeferredIdentity().chain(identity -> {
+            Submission submission = submission(identity, request, http);
+            if (key == null) {
+                return Uni.createFrom().completionStage(batcher.submit(submission)).map(ReportResource::answer);
+            }
+            return Uni.createFrom().item(() -> idempotency.execute(key, submission.actor(), request,
+                    () -> answer(reports.submit(submission))))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
+    }
+
+    /** Who files the report, and under which reporter key it is deduplicated; refuses what this caller may not send. */
+    private Submission submission(SecurityIdentity identity, NewReport request, HttpServerRequest http) {
         String reporterKey;
-        if (caller.isAnonymous()) {
+        if (identity.isAnonymous()) {
             String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
             rateLimiter.acquire(address);
             if (request.reporterType() != ReporterType.USER) {
@@ -72,17 +94,14 @@ public class ReportResource {
                         + request.reporterType() + " needs a reporter token");
             }
             reporterKey = blank(request.reporterId()) ? "address:" + address : "anonymous:" + request.reporterId();
-        } else if (caller.hasRole(Roles.REPORTER) || caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.ADMIN)) {
-            reporterKey = blank(request.reporterId()) ? "user:" + caller.name() : "id:" + request.reporterId();
+        } else if (identity.hasRole(Roles.REPORTER) || identity.hasRole(Roles.REVIEWER)
+                || identity.hasRole(Roles.ADMIN)) {
+            reporterKey = blank(request.reporterId()) ? "user:" + Caller.nameOf(identity) : "id:" + request.reporterId();
         } else {
             throw ProblemException.forbidden("Your role does not allow submitting reports");
         }
         reports.check(request);
-        Submission submission = new Submission(request, reporterKey, caller.name());
-        if (key == null) {
-            return answer(batcher.submit(submission));
-        }
-        return idempotency.execute(key, caller.name(), request, () -> answer(reports.submit(submission)));
+        return new Submission(request, reporterKey, Caller.nameOf(identity));
     }
 
     private static Response answer(Intake intake) {

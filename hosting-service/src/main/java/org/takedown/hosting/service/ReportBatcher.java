@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,16 +17,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.takedown.common.rest.ProblemException;
 import org.takedown.hosting.config.HostingConfig;
 import org.takedown.hosting.service.ReportService.Intake;
 import org.takedown.hosting.service.ReportService.Outcome;
 import org.takedown.hosting.service.ReportService.Submission;
 
 /**
- * Group commit for report intake. A request hands its report to a writer thread and waits; each writer takes every
- * report waiting at that moment, files them in one transaction and answers each only after the commit, so a commit
- * (and its WAL flush) is shared by all the reports it holds. If that transaction fails, each of its reports is filed
- * again in a transaction of its own, so that one failing report fails alone and changes nothing for the others.
+ * Group commit for report intake. A request hands its report to a writer thread and is answered when the writer has
+ * filed it, without a thread waiting for it; each writer takes every report waiting at that moment, files them in one
+ * transaction and answers each only after the commit, so a commit (and its WAL flush) is shared by all the reports it
+ * holds. If that transaction fails, each of its reports is filed again in a transaction of its own, so that one
+ * failing report fails alone and changes nothing for the others. With group commit off, a writer files one report
+ * per transaction.
  */
 @ApplicationScoped
 public class ReportBatcher {
@@ -47,9 +50,6 @@ public class ReportBatcher {
     private volatile boolean running;
 
     void start(@Observes StartupEvent event) {
-        if (!config.reportIntake().groupCommit()) {
-            return;
-        }
         running = true;
         for (int i = 0; i < config.reportIntake().writers(); i++) {
             Thread writer = new Thread(this::write, "report-writer-" + i);
@@ -72,21 +72,19 @@ public class ReportBatcher {
         }
     }
 
-    /** Files a checked report, together with the others waiting, and returns once it is committed. */
-    public Intake submit(Submission submission) {
-        if (!running) {
-            return reports.submit(submission);
-        }
+    /**
+     * Files a checked report, together with the others waiting; the stage completes once it is committed, or with the
+     * refusal or failure that answers it.
+     */
+    public CompletionStage<Intake> submit(Submission submission) {
         CompletableFuture<Intake> answer = new CompletableFuture<>();
-        queue.add(new Waiting(submission, answer));
-        try {
-            return answer.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the report was being filed", e);
+        if (!running) {
+            answer.completeExceptionally(new ProblemException(503, "Service Unavailable",
+                    "This instance is stopping; send the report again", List.of()));
+            return answer;
         }
+        queue.add(new Waiting(submission, answer));
+        return answer;
     }
 
     private void write() {
@@ -98,7 +96,7 @@ public class ReportBatcher {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, config.reportIntake().maxBatch() - 1);
+                queue.drainTo(batch, maxBatch() - 1);
                 file(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -111,6 +109,10 @@ public class ReportBatcher {
                 batch.clear();
             }
         }
+    }
+
+    private int maxBatch() {
+        return config.reportIntake().groupCommit() ? config.reportIntake().maxBatch() : 1;
     }
 
     private void file(List<Waiting> batch) {
