@@ -165,6 +165,23 @@ final class Fixtures {
             }
         }
 
+        /**
+         * Takes every matching event that arrived before the one {@code await} last returned, so a test can prove
+         * that nothing more was published ahead of a later event.
+         */
+        List<ObjectNode> claimEarlier(String type, java.util.function.Predicate<ObjectNode> data) {
+            String ceType = "org.takedown." + type + ".v1";
+            List<ObjectNode> claimed = new java.util.ArrayList<>();
+            for (var it = unclaimed.iterator(); it.hasNext();) {
+                ObjectNode event = it.next();
+                if (event.get("type").asText().equals(ceType) && data.test((ObjectNode) event.get("data"))) {
+                    it.remove();
+                    claimed.add(event);
+                }
+            }
+            return claimed;
+        }
+
         ObjectNode await(String type, java.util.function.Predicate<ObjectNode> data) throws Exception {
             String ceType = "org.takedown." + type + ".v1";
             for (var it = unclaimed.iterator(); it.hasNext();) {
