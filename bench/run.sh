@@ -67,7 +67,7 @@ cleanup() {
   log "Stopping everything this run started"
   stop_pid "$BASELINE_PID"
   if [ -n "$SUITE_PID" ]; then
-    stop_pid "$SUITE_PID" 60   # its shutdown hook stops the four instances, the broker and the database
+    stop_pid "$SUITE_PID" 150   # its shutdown hook stops the four instances (each may write its class archive), the broker and the database
     for child in $SUITE_CHILDREN; do stop_pid "$child"; done
   fi
   if [ -n "$DBS_BEFORE" ]; then

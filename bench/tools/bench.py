@@ -297,6 +297,7 @@ def relay_watch(args):
         "rate": round((last - base - changes[0][1]) / span) if done and span > 0 else None,
         "sent": last - base, "increments": len(changes),
         "medianGapMs": round(median(gaps) * 1000) if gaps else None,
+        "steps": [[round((t - changes[0][0]) * 1000), delta] for t, delta in changes],
         "note": None if done else f"only {last - base:.0f} of {args.events} sent within {args.timeout:.0f} s"}))
 
 
