@@ -398,7 +398,7 @@ for run in $(seq 1 $((RELAY_WARMUPS + RUNS))); do
   java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
   EMIT_FILES+=("$OUT/emit-$run.txt")
 done
-"${BENCH[@]}" emitter --url "$BASELINE" --warmups "$RELAY_WARMUPS" --metrics "${METRICS[@]}" -- "${EMIT_FILES[@]}"
+"${BENCH[@]}" emitter --url "$BASELINE" --source aws --warmups "$RELAY_WARMUPS" --metrics "${METRICS[@]}" -- "${EMIT_FILES[@]}"
 
 
 fi # relay

@@ -254,7 +254,8 @@ def emit_baseline(args):
             quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results,
                     f"before Emitter.send run {run}")
         with open(path, "rb") as f:
-            request = urllib.request.Request(f"{args.url}/emit", data=f.read(), method="POST",
+            # the provider that signed them: the broker routes them as it routes that provider's relayed events
+            request = urllib.request.Request(f"{args.url}/emit?source={args.source}", data=f.read(), method="POST",
                                              headers={"Content-Type": "text/plain", "Accept": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=150) as response:
@@ -830,6 +831,7 @@ def main():
     p.add_argument("--url", required=True)
     add_quiet_options(p, required=False)
     p.add_argument("--warmups", type=int, default=1)
+    p.add_argument("--source", required=True, help="the provider whose signed envelopes the files hold")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=emit_baseline)
 

@@ -75,7 +75,8 @@ public class InboxProcessor {
         }
         ObjectNode tree = parse(body);
         if (config.provider().id().equals(tree.path("source").asText(null))) {
-            // never applied here, so not worth a signature check; peers verify and audit anything claiming our name
+            // never applied here, so not worth a signature check; peers verify and audit anything claiming our name.
+            // The subscription's selector keeps the relay's own events away: only one sent without the property ends here
             return Outcome.OWN_EVENT;
         }
         if (EventType.fromCeType(tree.path("type").asText("")).filter(type -> !consumed.contains(type)).isPresent()) {

@@ -45,6 +45,11 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CONTENT_TYPE = "application/cloudevents+json";
+    /**
+     * The event's CloudEvents source as an AMQP application property (the binding's {@code cloudEvents_} prefix), so
+     * that each consumer's subscription can leave its own provider's events on the broker with a selector.
+     */
+    public static final String SOURCE_PROPERTY = "cloudEvents_source";
 
     /** Unbounded because the relay itself bounds what is in flight: one batch per worker, which it waits for. */
     @Inject
@@ -162,6 +167,7 @@ public class OutboxRelay {
                 .withSubject(row.type())
                 .withContentType(CONTENT_TYPE)
                 .withDurable(true)
+                .withApplicationProperty(SOURCE_PROPERTY, config.provider().id())
                 .build();
         CompletableFuture<Throwable> answer = new CompletableFuture<>();
         try {

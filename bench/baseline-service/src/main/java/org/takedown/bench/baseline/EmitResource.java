@@ -6,15 +6,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -36,14 +41,29 @@ public class EmitResource {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<String> emitter;
 
+    /**
+     * {@code source} is the provider the envelopes claim to come from: each message carries it in the application
+     * property that the relay sets too ({@code cloudEvents_source}), so that the broker routes it to the same
+     * subscriptions as the relay's events.
+     */
     @POST
-    public Outcome emit(String lines) throws InterruptedException {
+    public Outcome emit(@QueryParam("source") String source, String lines) throws InterruptedException {
         List<String> messages = lines.lines().filter(line -> !line.isBlank()).toList();
+        Metadata metadata = source == null ? Metadata.empty()
+                : Metadata.of(OutgoingAmqpMetadata.builder().withApplicationProperty("cloudEvents_source", source).build());
         CompletableFuture<?>[] acks = new CompletableFuture<?>[messages.size()];
         long start = System.nanoTime();
         for (int i = 0; i < acks.length; i++) {
             // fire and forget: the loop never waits for the broker
-            acks[i] = emitter.send(messages.get(i)).toCompletableFuture();
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            emitter.send(Message.of(messages.get(i), metadata, () -> {
+                ack.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }, reason -> {
+                ack.completeExceptionally(reason);
+                return CompletableFuture.completedFuture(null);
+            }));
+            acks[i] = ack;
         }
         try {
             CompletableFuture.allOf(acks).get(120, TimeUnit.SECONDS);
