@@ -47,7 +47,8 @@ public class OutboxRelay {
     static final String CONTENT_TYPE = "application/cloudevents+json";
     /**
      * The event's CloudEvents source as an AMQP application property (the binding's {@code cloudEvents_} prefix), so
-     * that each consumer's subscription can leave its own provider's events on the broker with a selector.
+     * that each consumer's subscription can leave its own provider's events on the broker with the selector that
+     * common sets for every service (META-INF/microprofile-config.properties).
      */
     public static final String SOURCE_PROPERTY = "cloudEvents_source";
 
