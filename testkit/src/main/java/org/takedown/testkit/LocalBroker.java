@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.amqp.AmqpClient;
@@ -12,6 +13,7 @@ import io.vertx.amqp.AmqpConnection;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -182,13 +184,18 @@ public final class LocalBroker implements AutoCloseable {
 
     /** Sends a raw body to an address over AMQP, bypassing any outbox: how a forger or a broken peer would. */
     public void sendRaw(String address, String body) {
+        sendRaw(address, body, Map.of());
+    }
+
+    /** {@link #sendRaw(String, String)} with AMQP application properties, such as the ones subscriptions select on. */
+    public void sendRaw(String address, String body, Map<String, Object> applicationProperties) {
         try {
             AmqpClient client = AmqpClient.create(clients(), new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             AmqpSender sender = connection.createSender(address).toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             sender.sendWithAck(AmqpMessage.create().withBody(body).contentType("application/cloudevents+json")
-                    .durable(true).build()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .applicationProperties(new JsonObject(applicationProperties)).durable(true).build()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             connection.close();
             client.close();
         } catch (Exception e) {

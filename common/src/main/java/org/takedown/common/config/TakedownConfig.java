@@ -82,6 +82,13 @@ public interface TakedownConfig {
         /** Events taken from the broker and not yet applied, over all lanes; more wait on the broker. */
         @WithDefault("64")
         int maxInFlight();
+
+        /**
+         * The CloudEvents types this service's handlers act on; the broker keeps every other type away
+         * ({@code SubscriptionSelector}). Unset, the subscription takes every type. Start-up fails if a handler acts on
+         * a type left out.
+         */
+        Optional<List<String>> consumes();
     }
 
     interface ClockSettings {

@@ -9,9 +9,11 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.All;
+import io.quarkus.runtime.StartupEvent;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -39,7 +41,7 @@ public class InboxProcessor {
         APPLIED,
         DUPLICATE,
         OWN_EVENT,
-        /** A type no handler of this service consumes, such as one store's review.opened at another store. */
+        /** A type no handler of this service consumes, sent without the property that the selector filters on. */
         NOT_CONSUMED
     }
 
@@ -65,6 +67,15 @@ public class InboxProcessor {
     void collectConsumedTypes() {
         consumed = EnumSet.noneOf(EventType.class);
         handlers.forEach(handler -> consumed.addAll(handler.handles()));
+    }
+
+    /** Refuses to start with a subscription that would never deliver a type some handler acts on. */
+    void checkSubscription(@Observes StartupEvent start) {
+        Set<EventType> leftOut = SubscriptionSelector.leftOut(consumed, config.inbox().consumes());
+        if (!leftOut.isEmpty()) {
+            throw new IllegalStateException(SubscriptionSelector.CONSUMES + " leaves out " + leftOut
+                    + ", which this service's handlers act on: the broker would never deliver them");
+        }
     }
 
     /** Throws {@link PoisonMessageException} for a message that must be dead-lettered. */

@@ -46,11 +46,13 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CONTENT_TYPE = "application/cloudevents+json";
     /**
-     * The event's CloudEvents source as an AMQP application property (the binding's {@code cloudEvents_} prefix), so
-     * that each consumer's subscription can leave its own provider's events on the broker with the selector that
-     * common sets for every service (META-INF/microprofile-config.properties).
+     * The event's CloudEvents source and type as AMQP application properties (the binding's {@code cloudEvents_}
+     * prefix), so that each subscription's selector can leave on the broker what its service would only drop: its own
+     * provider's events and the types it does not consume (SubscriptionSelector). Routing only: receivers verify the
+     * signed envelope.
      */
     public static final String SOURCE_PROPERTY = "cloudEvents_source";
+    public static final String TYPE_PROPERTY = "cloudEvents_type";
 
     /** Unbounded because the relay itself bounds what is in flight: one batch per worker, which it waits for. */
     @Inject
@@ -169,6 +171,7 @@ public class OutboxRelay {
                 .withContentType(CONTENT_TYPE)
                 .withDurable(true)
                 .withApplicationProperty(SOURCE_PROPERTY, config.provider().id())
+                .withApplicationProperty(TYPE_PROPERTY, row.type())
                 .build();
         CompletableFuture<Throwable> answer = new CompletableFuture<>();
         try {
