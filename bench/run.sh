@@ -41,6 +41,8 @@ fi
 FANOUT_LISTINGS=${BENCH_FANOUT_LISTINGS:-10000}
 RELAY_WARMUPS=${BENCH_RELAY_WARMUPS:-3}
 PROP_RATES=${BENCH_PROP_RATES:-"50 100 200 400 1000"}
+# warm-up decisions/s: at the lowest rate the JIT was still compiling minutes later (bench/NOTES.md, round 6)
+PROP_WARMUP_RATE=${BENCH_PROP_WARMUP_RATE:-100}
 CONNECTIONS=16 WRK_THREADS=2
 
 OUT="$ROOT/bench/target/run-$(date +%Y%m%d-%H%M%S)"
@@ -338,7 +340,7 @@ if wants propagation; then
 log "Propagation aws decision → review at apple and google (${PROP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
 "${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
   --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
-  --warmup-seconds $WARMUP \
+  --warmup-seconds $WARMUP --warmup-rate $PROP_WARMUP_RATE \
   --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID
 
 fi # propagation

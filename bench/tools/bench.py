@@ -392,8 +392,9 @@ def propagation(args):
             return
         parties.append(party["customerId"])
     if args.warmup_seconds > 0:
-        # the stores' and notification's code paths for a decision are cold until now: warm them up, unrecorded
-        pace(suite, parties, min(args.rates), args.warmup_seconds)
+        # the stores' and notification's code paths for a decision are cold until now: warm them up, unrecorded.
+        # At a low rate the JIT is still compiling them minutes later (round 6); a higher one gets them hot sooner
+        pace(suite, parties, args.warmup_rate or min(args.rates), args.warmup_seconds)
     for rate in args.rates:
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before propagation at {rate}/s")
         since = time.time() * 1000 - 1000
@@ -861,6 +862,7 @@ def main():
             p.add_argument("--drain-seconds", type=float, default=60)
             p.add_argument("--parties", type=int, default=40)
             p.add_argument("--warmup-seconds", type=float, default=0)
+            p.add_argument("--warmup-rate", type=int, default=0, help="decisions/s of the warm-up; 0: the lowest rate")
             p.add_argument("--pids", nargs="*", default=[], help="name=PID of each process whose CPU to account")
             add_quiet_options(p)
         else:
