@@ -194,8 +194,9 @@ public final class LocalBroker implements AutoCloseable {
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             AmqpSender sender = connection.createSender(address).toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
-            sender.sendWithAck(AmqpMessage.create().withBody(body).contentType("application/cloudevents+json")
-                    .applicationProperties(new JsonObject(applicationProperties)).durable(true).build()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            AmqpMessage message = AmqpMessage.create().withBody(body).contentType("application/cloudevents+json")
+                    .applicationProperties(new JsonObject(applicationProperties)).durable(true).build();
+            sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             connection.close();
             client.close();
         } catch (Exception e) {

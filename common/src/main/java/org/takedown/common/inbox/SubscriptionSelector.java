@@ -36,7 +36,7 @@ public class SubscriptionSelector implements ConfigSourceFactory {
         ConfigValue consumes = context.getValue(CONSUMES);
         String selector = selector(consumes == null || consumes.getValue() == null || consumes.getValue().isBlank()
                 ? List.of()
-                : Arrays.stream(consumes.getValue().split(",")).map(String::trim).toList());
+                : List.of(consumes.getValue().split(",")));
         return List.of(new PropertiesConfigSource(Map.of(SELECTOR, selector), getClass().getSimpleName(), ORDINAL));
     }
 
@@ -49,27 +49,29 @@ public class SubscriptionSelector implements ConfigSourceFactory {
         if (consumedTypes.isEmpty()) {
             return notOurs;
         }
-        String types = consumedTypes.stream().map(SubscriptionSelector::known).map(type -> "'" + type + "'")
+        String types = types(consumedTypes).stream().map(type -> "'" + type.ceType() + "'")
                 .collect(Collectors.joining(", "));
         return notOurs + " AND (cloudEvents_type IS NULL OR cloudEvents_type IN (" + types + "))";
     }
 
     /** The handled types that a subscription limited to {@code consumes} would never receive. */
     static Set<EventType> leftOut(Set<EventType> handled, Optional<List<String>> consumes) {
-        if (consumes.isEmpty()) {
-            return Set.of();
-        }
         Set<EventType> leftOut = EnumSet.noneOf(EventType.class);
-        leftOut.addAll(handled);
-        consumes.get().forEach(ceType -> EventType.fromCeType(ceType.trim()).ifPresent(leftOut::remove));
+        if (consumes.isPresent()) {
+            leftOut.addAll(handled);
+            leftOut.removeAll(types(consumes.get()));
+        }
         return leftOut;
     }
 
-    private static String known(String ceType) {
-        if (EventType.fromCeType(ceType).isEmpty()) {
-            throw new IllegalArgumentException(CONSUMES + " names " + ceType + ", which is not a type of the contract: "
-                    + Arrays.stream(EventType.values()).map(EventType::ceType).collect(Collectors.joining(", ")));
+    /** The contract's types by their CloudEvents names; a name outside the contract is refused, never quoted. */
+    private static Set<EventType> types(List<String> ceTypes) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (String ceType : ceTypes) {
+            types.add(EventType.fromCeType(ceType.trim()).orElseThrow(() -> new IllegalArgumentException(CONSUMES
+                    + " names " + ceType + ", which is not a type of the contract: " + Arrays.stream(EventType.values())
+                            .map(EventType::ceType).collect(Collectors.joining(", ")))));
         }
-        return ceType;
+        return types;
     }
 }
