@@ -70,6 +70,8 @@ public class OutboxRelay {
     private ExecutorService workers;
     private Counter sent;
     private Counter failed;
+    /** Held here because the registry only keeps a weak reference to a gauge's object. */
+    private OutboxBacklog backlog;
 
     @PostConstruct
     void init() {
@@ -78,8 +80,9 @@ public class OutboxRelay {
                 r -> new Thread(r, "outbox-relay-" + number.incrementAndGet()));
         sent = registry.counter("takedown.outbox.sent");
         failed = registry.counter("takedown.outbox.send.failures");
-        registry.gauge("takedown.outbox.backlog", this, relay -> QuarkusTransaction.requiringNew()
-                .call(OutboxEvent::countUnsent));
+        // at most one poll interval old: the relay itself is only that prompt when no commit wakes it
+        backlog = registry.gauge("takedown.outbox.backlog", new OutboxBacklog(config.outbox().pollInterval(),
+                () -> QuarkusTransaction.requiringNew().call(OutboxEvent::countUnsent)), OutboxBacklog::read);
     }
 
     @PreDestroy
