@@ -517,18 +517,22 @@ def pace(suite, customer_ids, rate, seconds):
 def fanout(args):
     """One decision against a party with N listings at each store: time until every review case is open. One
     untimed fan-out first (the JIT compiles the path on it), then the median of --runs, each on a new party and
-    after the suite has gone quiet again."""
+    after the suite has gone quiet again. With --untimed, one fan-out that is only printed: the profiled one, since
+    a JFR recording slows the instance it records."""
     suite = Suite(args)
     timings = []
-    for run in range(args.runs + 1):
+    for run in range(1 if args.untimed else args.runs + 1):
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before fan-out {run}")
         done, failure = one_fanout(suite, args, f"{int(time.time())}r{run}")
         if failure:
             record(args.results, "fanout", status=failure[0], listings=args.listings, note=failure[1])
             return
-        print(f"  fan-out {'warm-up' if run == 0 else run}: {json.dumps(done)}", flush=True)
+        print(f"  fan-out {'untimed' if args.untimed else 'warm-up' if run == 0 else run}: {json.dumps(done)}",
+              flush=True)
         if run > 0:
             timings.append(done)
+    if args.untimed:
+        return
     slowest = [max(done.values()) for done in timings]
     record(args.results, "fanout", status="measured", listings=args.listings, value=median(slowest), unit="ms",
            runs=timings, perStore={store: median([done[store] for done in timings]) for store in timings[0]})
@@ -872,6 +876,7 @@ def main():
             p.add_argument("--listings", type=int, default=10000)
             p.add_argument("--timeout", type=float, default=120)
             p.add_argument("--runs", type=int, default=3)
+            p.add_argument("--untimed", action="store_true", help="one fan-out, printed and not recorded")
             add_quiet_options(p)
 
     p = sub.add_parser("stats")
