@@ -522,13 +522,13 @@ def fanout(args):
     suite = Suite(args)
     timings = []
     for run in range(1 if args.untimed else args.runs + 1):
-        quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before fan-out {run}")
+        label = "untimed" if args.untimed else "warm-up" if run == 0 else run
+        quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before fan-out {label}")
         done, failure = one_fanout(suite, args, f"{int(time.time())}r{run}")
         if failure:
             record(args.results, "fanout", status=failure[0], listings=args.listings, note=failure[1])
             return
-        print(f"  fan-out {'untimed' if args.untimed else 'warm-up' if run == 0 else run}: {json.dumps(done)}",
-              flush=True)
+        print(f"  fan-out {label}: {json.dumps(done)}", flush=True)
         if run > 0:
             timings.append(done)
     if args.untimed:
