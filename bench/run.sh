@@ -43,6 +43,7 @@ RELAY_WARMUPS=${BENCH_RELAY_WARMUPS:-3}
 PROP_RATES=${BENCH_PROP_RATES:-"50 100 200 400 1000"}
 # warm-up decisions/s: at the lowest rate the JIT was still compiling minutes later (bench/NOTES.md, round 6)
 PROP_WARMUP_RATE=${BENCH_PROP_WARMUP_RATE:-100}
+HOP_RATES=${BENCH_HOP_RATES:-"200"}
 CONNECTIONS=16 WRK_THREADS=2
 
 OUT="$ROOT/bench/target/run-$(date +%Y%m%d-%H%M%S)"
@@ -126,8 +127,8 @@ for jar in hosting-service appstore-service notification-service bench/baseline-
 done
 TOOLS_CP="$ROOT/hosting-service/target/quarkus-app/lib/main/*:$ROOT/suite/target/lib/*"
 mkdir -p bench/target/tools
-javac -q -d bench/target/tools -cp "$TOOLS_CP" bench/tools/OutboxFill.java bench/tools/EmbeddedPostgres.java 2>/dev/null \
-  || javac -d bench/target/tools -cp "$TOOLS_CP" bench/tools/OutboxFill.java bench/tools/EmbeddedPostgres.java
+TOOLS=(bench/tools/BenchEvents.java bench/tools/OutboxFill.java bench/tools/PeerFeed.java bench/tools/EmbeddedPostgres.java)
+javac -q -d bench/target/tools -cp "$TOOLS_CP" "${TOOLS[@]}" 2>/dev/null || javac -d bench/target/tools -cp "$TOOLS_CP" "${TOOLS[@]}"
 TOOLS_CP="$ROOT/bench/target/tools:$TOOLS_CP"
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -342,7 +343,12 @@ log "Propagation aws decision → review at apple and google (${PROP_RATES// //s
   --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
   --warmup-seconds $WARMUP --warmup-rate $PROP_WARMUP_RATE \
   --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID
-
+# the same path one hop at a time, each with only its own service running, as on cores of their own
+log "Propagation hop by hop: aws alone, then apple alone (${HOP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
+"${BENCH[@]}" propagation-hops --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+  --metrics "${METRICS[@]}" --rates $HOP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
+  --java "$JDK_BIN/java" --tools-cp "$TOOLS_CP" \
+  --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID
 fi # propagation
 
 if wants fanout; then

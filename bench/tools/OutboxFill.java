@@ -1,5 +1,4 @@
 import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,30 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import jakarta.validation.Validator;
 
 import org.takedown.common.event.Action;
-import org.takedown.common.event.Category;
-import org.takedown.common.event.DecisionIssued;
-import org.takedown.common.event.DecisionScope;
-import org.takedown.common.event.DetectionSource;
-import org.takedown.common.event.EventCodec;
-import org.takedown.common.event.EvidenceRef;
-import org.takedown.common.event.Ground;
 import org.takedown.common.event.Party;
-import org.takedown.common.event.PolicyClause;
-import org.takedown.common.event.StatementOfReasons;
-import org.takedown.common.signing.Ed25519Keys;
-import org.takedown.common.signing.EventSigner;
-import org.takedown.testkit.DevKeys;
 
 /**
  * Signed decision.issued envelopes for the outbox figure, valid and correctly signed, so that the peers apply them
@@ -50,19 +30,11 @@ public final class OutboxFill {
         boolean toDatabase = args[0].equals("db");
         String provider = toDatabase ? args[4] : args[2];
         int count = Integer.parseInt(toDatabase ? args[5] : args[3]);
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        // payloads below are built valid; the codec's validator is only consulted to refuse invalid ones
-        Validator accepting = (Validator) Proxy.newProxyInstance(Validator.class.getClassLoader(),
-                new Class<?>[] { Validator.class }, (proxy, method, arguments) -> Set.of());
-        EventCodec codec = new EventCodec(mapper, accepting);
-        EventSigner signer = new EventSigner(Ed25519Keys.privateKey(DevKeys.signingPrivateKey(provider)),
-                Ed25519Keys.publicKey(DevKeys.signingPublicKey(provider)));
+        BenchEvents events = new BenchEvents(provider);
         if (!toDatabase) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1])))) {
                 for (int i = 0; i < count; i++) {
-                    Instant now = Instant.now();
-                    out.println(codec.toJson(signer.sign(codec.envelope(provider, decision(i, now), now))));
+                    out.println(events.toJson(decision(events, i, Instant.now())));
                 }
             }
             return;
@@ -74,11 +46,11 @@ public final class OutboxFill {
                     + "values (nextval('outbox_event_seq'), ?, ?, ?, ?, ?, 0)")) {
                 for (int i = 0; i < count; i++) {
                     Instant now = Instant.now();
-                    ObjectNode signed = signer.sign(codec.envelope(provider, decision(i, now), now));
+                    ObjectNode signed = decision(events, i, now);
                     insert.setString(1, signed.get("id").asText());
                     insert.setString(2, signed.get("type").asText());
                     insert.setString(3, signed.get("subject").asText());
-                    insert.setString(4, codec.toJson(signed));
+                    insert.setString(4, events.toJson(signed));
                     insert.setTimestamp(5, Timestamp.from(now));
                     insert.addBatch();
                     if (i % 500 == 499) {
@@ -92,14 +64,8 @@ public final class OutboxFill {
     }
 
     /** A warning against a party no store knows, so that peers record the event and open nothing. */
-    private static DecisionIssued decision(int i, Instant now) {
-        StatementOfReasons reasons = new StatementOfReasons(Ground.TERMS_OF_SERVICE, "Bench Acceptable Use Policy",
-                List.of(new PolicyClause("bench-1", "Benchmark traffic only")), Category.VIOLENCE_INCITEMENT,
-                "Benchmark event " + i + " of the outbox relay figure", DetectionSource.AUTOMATED_DETECTION, true, true,
-                now, null);
+    private static ObjectNode decision(BenchEvents events, int i, Instant now) {
         Party party = new Party("Bench Relay Target " + i, List.of("relay-" + i + ".bench.invalid"), List.of(), List.of());
-        return new DecisionIssued(UUID.randomUUID().toString(), party, Action.WARN, DecisionScope.account(), reasons,
-                List.of(new EvidenceRef("https://relay-" + i + ".bench.invalid/post/" + i, "b".repeat(64), "bench", now)),
-                List.of(), "bench", now);
+        return events.signed(party, Action.WARN, "Benchmark event " + i + " of the outbox relay figure", now);
     }
 }

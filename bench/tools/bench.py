@@ -426,6 +426,108 @@ def propagation(args):
                backlogGrowing=bool(half and median(both[:half]) > 2 * max(1, median(both[half:]))))
 
 
+def propagation_hops(args):
+    """Each hop of the propagation path timed with only its own service running, which is what cores of their own
+    would give each service; on this machine the four instances share two cores. Hop 1: aws' decision to the broker,
+    while the stores and notification are stopped (SIGSTOP), received by a listener of its own (PeerFeed listen).
+    Hop 2: the broker to a review opened at apple, while aws, google and notification are stopped, fed aws-signed
+    decisions at the rate by PeerFeed send. The stopped instances keep their subscriptions, and drain what piled up
+    once they are continued, before the next hop."""
+    suite = Suite(args)
+    tag = int(time.time())
+    processes = dict(pair.split("=", 1) for pair in args.pids)
+    parties, names = [], []
+    for n in range(args.parties):
+        legal_name, domain = f"Bench Hop {tag} {n}", f"hop{tag}n{n}.bench.example"
+        party, why = set_up_party(suite, legal_name, domain, 1)
+        if party is None:
+            record(args.results, "propagation-hop", status="not measured", note="endpoint missing or refused: " + why)
+            return
+        parties.append(party["customerId"])
+        names.append(f"{legal_name}|{domain}")
+    feed = [args.java, "-cp", args.tools_cp, "PeerFeed"]
+    for rate in args.rates:
+        expected = int(rate * args.seconds)
+        # hop 1: aws alone; the listener stands in for the consumers, and its CPU is shown apart
+        quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before hop 1 at {rate}/s")
+        listener = subprocess.Popen(feed + ["listen", "127.0.0.1", str(args.amqp_port), "aws",
+                                            str(int(args.seconds + args.drain_seconds)), str(expected)],
+                                    stdout=subprocess.PIPE, text=True)
+        if listener.stdout.readline().strip() != "READY":
+            record(args.results, "propagation-hop", hop="aws", rate=rate, status="not measured",
+                   note="the listener did not subscribe")
+            continue
+        with stopped(processes, ["apple", "google", "notification"]):
+            cpu_before = cpu_seconds(processes)
+            sent, failures, elapsed = pace(suite, parties, rate, args.seconds)
+            out, _ = listener.communicate()
+            cpu_after = cpu_seconds(processes)
+        heard = json.loads(out.strip().splitlines()[-1])
+        cpu_before["listener"], cpu_after["listener"] = 0, heard["cpuSeconds"]
+        record_hop(args, "aws", rate, sent, elapsed, failures, heard["lagsMs"], cpu_before, cpu_after,
+                   ["aws", "postgres", "broker+launcher", "load generator", "listener"])
+        # hop 2: apple alone, fed at the rate by a feeder that stands in for aws and its load generator
+        quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before hop 2 at {rate}/s")
+        since = time.time() * 1000 - 1000
+        applied_before = applied_from_aws(suite, suite.stores["apple"])
+        with stopped(processes, ["aws", "google", "notification"]):
+            feeder = subprocess.Popen(feed + ["send", "127.0.0.1", str(args.amqp_port), "aws", str(rate),
+                                              str(args.seconds)] + names, stdout=subprocess.PIPE, text=True)
+            if feeder.stdout.readline().strip() != "READY":
+                feeder.kill()
+                record(args.results, "propagation-hop", hop="apple", rate=rate, status="not measured",
+                       note="the feeder did not connect")
+                continue
+            cpu_before = cpu_seconds(processes)
+            out, _ = feeder.communicate()
+            fed = json.loads(out.strip().splitlines()[-1])
+            deadline = time.monotonic() + args.drain_seconds
+            while (time.monotonic() < deadline
+                   and applied_from_aws(suite, suite.stores["apple"]) - applied_before < fed["sent"]):
+                time.sleep(1)
+            cpu_after = cpu_seconds(processes)
+        cpu_before["feeder"], cpu_after["feeder"] = 0, fed["cpuSeconds"]
+        lags = list(inbox_lags(suite, suite.stores["apple"], since).values())
+        record_hop(args, "apple", rate, fed["sent"], fed["seconds"], [f"{fed['refused']} refused by the broker"]
+                   if fed["refused"] else [], lags, cpu_before, cpu_after,
+                   ["apple", "postgres", "broker+launcher", "feeder"])
+    quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, "after the hops")
+
+
+def record_hop(args, hop, rate, sent, elapsed, failures, lags, cpu_before, cpu_after, counted):
+    lags = sorted(lags)
+    record(args.results, "propagation-hop", hop=hop, rate=rate, status="measured" if lags else "not measured",
+           seconds=args.seconds, achievedRate=round(sent / max(elapsed, 0.001), 1), decisions=sent, arrived=len(lags),
+           failedPosts=len(failures), failureSample=failures[:2],
+           p50Ms=percentile(lags, 50), p95Ms=percentile(lags, 95), p99Ms=percentile(lags, 99),
+           cpuMsPerDecision={name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2)
+                             for name in counted})
+
+
+class stopped:
+    """SIGSTOP the named instances for the block, and SIGCONT them whatever happens in it. The kernel hangs up a
+    process group that is orphaned while a member is stopped, so the parent of bench/run.sh must outlive the run
+    (a terminal, CI, or setsid for a run in the background)."""
+
+    def __init__(self, processes, names):
+        self.pids = {name: int(processes[name]) for name in names if name in processes}
+
+    def __enter__(self):
+        for pid in self.pids.values():
+            os.kill(pid, signal.SIGSTOP)
+
+    def __exit__(self, *exc):
+        gone = []
+        for name, pid in self.pids.items():
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                gone.append(name)
+        if gone:
+            raise SystemExit(f"{', '.join(gone)} ended while stopped: was bench/run.sh's parent gone (see the "
+                             "stopped class in bench.py)?")
+
+
 def cpu_seconds(pids):
     """CPU time (user + system) each named process has used so far. 'postgres' sums every PostgreSQL process and what
     its exited children used: a backend or an autovacuum worker that ends during a run leaves the live processes,
@@ -610,9 +712,7 @@ def note(args):
 
 # ---------------------------------------------------------------- the report
 
-TARGETS = {
-    "intake-vs-pgbench": 0.5, "intake-vs-baseline": 1.0, "relay-vs-emitter": 0.8,
-}
+HOPS = {"aws": "1 (aws decision → broker)", "apple": "2 (broker → review opened at apple)"}
 
 
 def sustains(p):
@@ -672,6 +772,23 @@ def render(args):
         table.append(["propagation: highest rate sustained", f"{max(sustained)}/s" if sustained
                       else "none of the rates tried", "—", "—", "reported (rates tried: "
                       + ", ".join(str(p["rate"]) for p in by("propagation")) + "/s)"])
+    hops = by("propagation-hop")
+    for h in hops:
+        label = f"propagation hop {HOPS.get(h.get('hop'), h.get('hop'))} alone" + (f" at {h['rate']}/s" if h.get("rate") else "")
+        if h.get("status") == "measured":
+            shown = (f"p50 {h['p50Ms']} ms, p95 {h['p95Ms']} ms, p99 {h['p99Ms']} ms (achieved {h['achievedRate']}/s, "
+                     f"{h['arrived']} of {h['decisions']} arrived); CPU ms per decision: "
+                     + ", ".join(f"{k} {v}" for k, v in h["cpuMsPerDecision"].items()))
+        else:
+            shown = f"not measured: {h.get('note')}"
+        table.append([label, shown, "—", "—", "reported"])
+    for rate in sorted({h["rate"] for h in hops if h.get("status") == "measured"}):
+        both = [h for h in hops if h.get("rate") == rate and h.get("status") == "measured"]
+        if len(both) == 2:
+            total = sum(h["p99Ms"] for h in both)
+            table.append([f"propagation hop by hop at {rate}/s: the two p99s added", f"{total} ms", "—", "—",
+                          ("within" if total <= 50 else "over") + " 50 ms (an estimate for services on cores of "
+                          "their own, not the end-to-end target)"])
     f = one("fanout")
     fanout_shown = value(f)
     if f.get("status") == "measured" and f.get("runs"):
@@ -853,23 +970,28 @@ def main():
     p.add_argument("--why", default="")
     p.set_defaults(run=quiesce_command)
 
-    for name, fn in (("propagation", propagation), ("fanout", fanout)):
+    for name, fn in (("propagation", propagation), ("propagation-hops", propagation_hops), ("fanout", fanout)):
         p = sub.add_parser(name)
         p.add_argument("--aws", required=True)
         p.add_argument("--apple", required=True)
         p.add_argument("--google", required=True)
         p.add_argument("--admin-token", required=True)
         p.set_defaults(run=fn)
-        if name == "propagation":
+        if name.startswith("propagation"):
             p.add_argument("--rates", type=int, nargs="+", default=[50, 200, 1000])
             p.add_argument("--seconds", type=float, default=60)
             p.add_argument("--drain-seconds", type=float, default=60)
             p.add_argument("--parties", type=int, default=40)
-            p.add_argument("--warmup-seconds", type=float, default=0)
-            p.add_argument("--warmup-rate", type=int, default=0, help="decisions/s of the warm-up; 0: the lowest rate")
             p.add_argument("--pids", nargs="*", default=[], help="name=PID of each process whose CPU to account")
             add_quiet_options(p)
-        else:
+        if name == "propagation":
+            p.add_argument("--warmup-seconds", type=float, default=0)
+            p.add_argument("--warmup-rate", type=int, default=0, help="decisions/s of the warm-up; 0: the lowest rate")
+        elif name == "propagation-hops":
+            p.add_argument("--java", default="java")
+            p.add_argument("--tools-cp", required=True, help="class path of PeerFeed and the services' libraries")
+            p.add_argument("--amqp-port", type=int, default=5672)
+        elif name == "fanout":
             p.add_argument("--apple-db", required=True)
             p.add_argument("--google-db", required=True)
             p.add_argument("--psql", default="psql")
