@@ -30,10 +30,10 @@ import org.takedown.common.event.Party;
  * <li>{@code send HOST PORT PROVIDER RATE SECONDS "LEGAL NAME|DOMAIN"...}: publishes a provider's signed restrictive
  * decisions about the given parties at a fixed rate, as its relay would. Each is signed ahead and stamped with the
  * time it is due to leave, so that a consumer's inbox lag is the hop from here to the consumer. Prints {@code READY}
- * when the sending starts, then {@code {"sent":N,"refused":M,"seconds":S,"cpuSeconds":C}}.</li>
+ * and the epoch millisecond the first is due once all are signed, then {@code {"sent":N,"refused":M,"seconds":S,"cpuSeconds":C}}.</li>
  * <li>{@code listen HOST PORT SOURCE SECONDS EXPECTED}: prints {@code READY} once subscribed, then the delay from each
  * decision's time to its arrival here, for the decisions SOURCE publishes, until EXPECTED arrived or SECONDS passed:
- * {@code {"received":N,"cpuSeconds":C,"lagsMs":[...]}}.</li>
+ * {@code {"received":N,"cpuSeconds":C,"lagsMs":[[EVENT_TIME_MS,LAG_MS],...]}}, in arrival order.</li>
  * </ul>
  * The message is built as the relay builds it (OutboxRelay): the routing properties the subscriptions select on, a
  * durable AMQP message on the multicast address.
@@ -85,7 +85,7 @@ public final class PeerFeed {
         if (Instant.now().isAfter(start)) {
             System.err.println("signing took longer than planned: the lags include the delay");
         }
-        ready();
+        ready(" " + start.toEpochMilli());
         long cpuAtStart = cpuNanos();
         CountDownLatch answered = new CountDownLatch(total);
         AtomicInteger refused = new AtomicInteger();
@@ -114,7 +114,7 @@ public final class PeerFeed {
         Duration limit = Duration.ofSeconds(Long.parseLong(args[4]));
         int expected = Integer.parseInt(args[5]);
         ObjectMapper mapper = new ObjectMapper();
-        List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+        List<String> lags = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch arrived = new CountDownLatch(expected);
         Instant since = Instant.now();
         // not durable: the broker gives this receiver a subscription of its own that ends with it
@@ -129,14 +129,14 @@ public final class PeerFeed {
                         }
                         Instant time = Instant.parse(mapper.readTree(message.bodyAsString()).get("time").asText());
                         if (!time.isBefore(since)) {
-                            lags.add(now - time.toEpochMilli());
+                            lags.add("[" + time.toEpochMilli() + "," + (now - time.toEpochMilli()) + "]");
                             arrived.countDown();
                         }
                     } catch (Exception e) {
                         System.err.println("unreadable message: " + e.getMessage());
                     }
                 });
-        ready();
+        ready("");
         long cpuAtStart = cpuNanos();
         arrived.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         synchronized (lags) {
@@ -146,8 +146,8 @@ public final class PeerFeed {
     }
 
     /** Tells the bench that the timed part starts now: its CPU is counted from here. */
-    private static void ready() {
-        System.out.println("READY");
+    private static void ready(String detail) {
+        System.out.println("READY" + detail);
         System.out.flush();
     }
 

@@ -447,37 +447,49 @@ def propagation_hops(args):
         names.append(f"{legal_name}|{domain}")
     feed = [args.java, "-cp", args.tools_cp, "PeerFeed"]
     for rate in args.rates:
-        expected = int(rate * args.seconds)
+        # each hop runs --warmup-seconds at the rate first, untimed: the listener and the feeder are new JVMs, and in
+        # the first seconds after the quiet wait the lags were several times the steady ones (round 8)
+        expected = int(rate * (args.warmup_seconds + args.seconds))
         # hop 1: aws alone; the listener stands in for the consumers, and its CPU is shown apart
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before hop 1 at {rate}/s")
         listener = subprocess.Popen(feed + ["listen", "127.0.0.1", str(args.amqp_port), "aws",
-                                            str(int(args.seconds + args.drain_seconds)), str(expected)],
-                                    stdout=subprocess.PIPE, text=True)
+                                            str(int(args.warmup_seconds + args.seconds + args.drain_seconds)),
+                                            str(expected)], stdout=subprocess.PIPE, text=True)
         if listener.stdout.readline().strip() != "READY":
             record(args.results, "propagation-hop", hop="aws", rate=rate, status="not measured",
                    note="the listener did not subscribe")
             continue
         with stopped(processes, ["apple", "google", "notification"]):
+            pace(suite, parties, rate, args.warmup_seconds)
+            timed_from = time.time() * 1000
             cpu_before = cpu_seconds(processes)
             sent, failures, elapsed = pace(suite, parties, rate, args.seconds)
             out, _ = listener.communicate()
             cpu_after = cpu_seconds(processes)
         heard = json.loads(out.strip().splitlines()[-1])
-        cpu_before["listener"], cpu_after["listener"] = 0, heard["cpuSeconds"]
-        record_hop(args, "aws", rate, sent, elapsed, failures, heard["lagsMs"], cpu_before, cpu_after,
+        # in arrival order, next to the results: where in the run the tail falls
+        with open(os.path.join(os.path.dirname(args.results), f"hop-aws-{rate}-lags.json"), "w") as lags_file:
+            json.dump(heard["lagsMs"], lags_file)
+        cpu_before["listener"], cpu_after["listener"] = 0, heard["cpuSeconds"] * args.seconds / (
+            args.warmup_seconds + args.seconds)
+        record_hop(args, "aws", rate, sent, elapsed, failures,
+                   [lag for event_time, lag in heard["lagsMs"] if event_time >= timed_from], cpu_before, cpu_after,
                    ["aws", "postgres", "broker+launcher", "load generator", "listener"])
         # hop 2: apple alone, fed at the rate by a feeder that stands in for aws and its load generator
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before hop 2 at {rate}/s")
-        since = time.time() * 1000 - 1000
         applied_before = applied_from_aws(suite, suite.stores["apple"])
         with stopped(processes, ["aws", "google", "notification"]):
             feeder = subprocess.Popen(feed + ["send", "127.0.0.1", str(args.amqp_port), "aws", str(rate),
-                                              str(args.seconds)] + names, stdout=subprocess.PIPE, text=True)
-            if feeder.stdout.readline().strip() != "READY":
+                                              str(args.warmup_seconds + args.seconds)] + names,
+                                      stdout=subprocess.PIPE, text=True)
+            ready = feeder.stdout.readline().split()
+            if not ready or ready[0] != "READY":
                 feeder.kill()
                 record(args.results, "propagation-hop", hop="apple", rate=rate, status="not measured",
                        note="the feeder did not connect")
                 continue
+            timed_from = int(ready[1]) + args.warmup_seconds * 1000
+            time.sleep(max(0.0, timed_from / 1000 - time.time()))
             cpu_before = cpu_seconds(processes)
             out, _ = feeder.communicate()
             fed = json.loads(out.strip().splitlines()[-1])
@@ -486,10 +498,11 @@ def propagation_hops(args):
                    and applied_from_aws(suite, suite.stores["apple"]) - applied_before < fed["sent"]):
                 time.sleep(1)
             cpu_after = cpu_seconds(processes)
-        cpu_before["feeder"], cpu_after["feeder"] = 0, fed["cpuSeconds"]
-        lags = list(inbox_lags(suite, suite.stores["apple"], since).values())
-        record_hop(args, "apple", rate, fed["sent"], fed["seconds"], [f"{fed['refused']} refused by the broker"]
-                   if fed["refused"] else [], lags, cpu_before, cpu_after,
+        timed = int(rate * args.seconds)
+        cpu_before["feeder"], cpu_after["feeder"] = 0, fed["cpuSeconds"] * timed / max(1, fed["sent"])
+        lags = list(inbox_lags(suite, suite.stores["apple"], timed_from).values())
+        record_hop(args, "apple", rate, timed - fed["refused"], args.seconds, [f"{fed['refused']} refused by the "
+                   "broker"] if fed["refused"] else [], lags, cpu_before, cpu_after,
                    ["apple", "postgres", "broker+launcher", "feeder"])
     quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, "after the hops")
 
@@ -988,6 +1001,7 @@ def main():
             p.add_argument("--warmup-seconds", type=float, default=0)
             p.add_argument("--warmup-rate", type=int, default=0, help="decisions/s of the warm-up; 0: the lowest rate")
         elif name == "propagation-hops":
+            p.add_argument("--warmup-seconds", type=float, default=10, help="untimed seconds at the rate first")
             p.add_argument("--java", default="java")
             p.add_argument("--tools-cp", required=True, help="class path of PeerFeed and the services' libraries")
             p.add_argument("--amqp-port", type=int, default=5672)
