@@ -22,7 +22,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import org.takedown.common.event.Action;
+import org.takedown.common.event.EventType;
 import org.takedown.common.event.Party;
+import org.takedown.common.outbox.OutboxRelay;
 
 /**
  * One end of the propagation path on the broker, for timing each hop with only its own service running:
@@ -30,7 +32,8 @@ import org.takedown.common.event.Party;
  * <li>{@code send HOST PORT PROVIDER RATE SECONDS "LEGAL NAME|DOMAIN"...}: publishes a provider's signed restrictive
  * decisions about the given parties at a fixed rate, as its relay would. Each is signed ahead and stamped with the
  * time it is due to leave, so that a consumer's inbox lag is the hop from here to the consumer. Prints {@code READY}
- * and the epoch millisecond the first is due once all are signed, then {@code {"sent":N,"refused":M,"seconds":S,"cpuSeconds":C}}.</li>
+ * and the epoch millisecond the first is due once all are signed, then
+ * {@code {"sent":N,"refused":M,"seconds":S,"cpuSeconds":C}}.</li>
  * <li>{@code listen HOST PORT SOURCE SECONDS EXPECTED}: prints {@code READY} once subscribed, then the delay from each
  * decision's time to its arrival here, for the decisions SOURCE publishes, until EXPECTED arrived or SECONDS passed:
  * {@code {"received":N,"cpuSeconds":C,"lagsMs":[[EVENT_TIME_MS,LAG_MS],...]}}, in arrival order.</li>
@@ -41,6 +44,7 @@ import org.takedown.common.event.Party;
 public final class PeerFeed {
 
     private static final String ADDRESS = "takedown.events";
+    private static final String DECISION = EventType.DECISION_ISSUED.ceType();
 
     public static void main(String[] args) throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -78,8 +82,8 @@ public final class PeerFeed {
                     "Benchmark decision " + i + " of the store hop", start.plusNanos((long) (i * 1e9 / rate)));
             messages.add(AmqpMessage.create().id(envelope.get("id").asText())
                     .subject(envelope.get("type").asText()).contentType("application/cloudevents+json")
-                    .durable(true).applicationProperties(new JsonObject().put("cloudEvents_source", provider)
-                            .put("cloudEvents_type", envelope.get("type").asText()))
+                    .durable(true).applicationProperties(new JsonObject().put(OutboxRelay.SOURCE_PROPERTY, provider)
+                            .put(OutboxRelay.TYPE_PROPERTY, envelope.get("type").asText()))
                     .withBody(events.toJson(envelope)).build());
         }
         if (Instant.now().isAfter(start)) {
@@ -123,8 +127,8 @@ public final class PeerFeed {
                     long now = System.currentTimeMillis();
                     try {
                         JsonObject properties = message.applicationProperties();
-                        if (properties == null || !source.equals(properties.getString("cloudEvents_source"))
-                                || !String.valueOf(properties.getString("cloudEvents_type")).contains("decision.issued")) {
+                        if (properties == null || !source.equals(properties.getString(OutboxRelay.SOURCE_PROPERTY))
+                                || !DECISION.equals(properties.getString(OutboxRelay.TYPE_PROPERTY))) {
                             return;
                         }
                         Instant time = Instant.parse(mapper.readTree(message.bodyAsString()).get("time").asText());

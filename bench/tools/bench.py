@@ -347,6 +347,29 @@ def set_up_party(suite, legal_name, domain, listings_per_store):
     return {"customerId": customer["id"], "listings": listing_ids}, None
 
 
+def party_pool(suite, count, name_prefix, domain_prefix):
+    """[(customerId, legal name, domain)] of count parties set up as set_up_party does, or None and why. Decisions
+    round robin over a pool, so that concurrent ones do not contend for one customer's row (a 409 by design)."""
+    pool = []
+    for n in range(count):
+        legal_name, domain = f"{name_prefix} {n}", f"{domain_prefix}n{n}.bench.example"
+        party, why = set_up_party(suite, legal_name, domain, 1)
+        if party is None:
+            return None, why
+        pool.append((party["customerId"], legal_name, domain))
+    return pool, None
+
+
+def await_applied(suite, applied_before, count, seconds):
+    """Waits, bounded, until each store in applied_before ({store: count then}) has applied count more events from
+    aws. Only a count is asked for meanwhile: paging through the inbox every second cost the stores and PostgreSQL
+    CPU that was counted against the decisions, while they were draining."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(applied_from_aws(suite, suite.stores[store]) - before < count
+                                              for store, before in applied_before.items()):
+        time.sleep(1)
+
+
 def applied_from_aws(suite, store_url):
     """How many events from aws a store has applied so far: one count, not a page of them."""
     status, body = http("GET", f"{store_url}/admin/inbox?source=aws&size=1", suite.admin, timeout=30)
@@ -383,14 +406,11 @@ def propagation(args):
     suite = Suite(args)
     tag = int(time.time())
     processes = dict(pair.split("=", 1) for pair in args.pids)
-    # a pool of parties, so that concurrent decisions do not contend for one customer's row (a 409 by design)
-    parties = []
-    for n in range(args.parties):
-        party, why = set_up_party(suite, f"Bench Propagation {tag} {n}", f"prop{tag}n{n}.bench.example", 1)
-        if party is None:
-            record(args.results, "propagation", status="not measured", note="endpoint missing or refused: " + why)
-            return
-        parties.append(party["customerId"])
+    pool, why = party_pool(suite, args.parties, f"Bench Propagation {tag}", f"prop{tag}")
+    if pool is None:
+        record(args.results, "propagation", status="not measured", note="endpoint missing or refused: " + why)
+        return
+    parties = [customer_id for customer_id, _, _ in pool]
     if args.warmup_seconds > 0:
         # the stores' and notification's code paths for a decision are cold until now: warm them up, unrecorded.
         # At a low rate the JIT is still compiling them minutes later (round 6); a higher one gets them hot sooner
@@ -405,13 +425,8 @@ def propagation(args):
             record(args.results, "propagation", rate=rate, status="not measured",
                    note=f"every decision POST failed: {failures[:1]}")
             continue
-        # let the stores catch up, bounded: the backlog is part of what is measured. Only a count is asked for
-        # meanwhile, and the lags are read once at the end: paging through the inbox every second cost the stores
-        # and PostgreSQL CPU that was counted against the decisions, while they were draining
-        deadline = time.monotonic() + args.drain_seconds
-        while time.monotonic() < deadline and any(applied_from_aws(suite, url) - applied_before[store] < sent
-                                                  for store, url in suite.stores.items()):
-            time.sleep(1)
+        # let the stores catch up, bounded: the backlog is part of what is measured; the lags are read once, after
+        await_applied(suite, applied_before, sent, args.drain_seconds)
         # where the CPU went, per decision: on 2 shared cores this is what caps the rate
         cpu_after = cpu_seconds(processes)
         per_store = {store: inbox_lags(suite, url, since) for store, url in suite.stores.items()}
@@ -436,15 +451,12 @@ def propagation_hops(args):
     suite = Suite(args)
     tag = int(time.time())
     processes = dict(pair.split("=", 1) for pair in args.pids)
-    parties, names = [], []
-    for n in range(args.parties):
-        legal_name, domain = f"Bench Hop {tag} {n}", f"hop{tag}n{n}.bench.example"
-        party, why = set_up_party(suite, legal_name, domain, 1)
-        if party is None:
-            record(args.results, "propagation-hop", status="not measured", note="endpoint missing or refused: " + why)
-            return
-        parties.append(party["customerId"])
-        names.append(f"{legal_name}|{domain}")
+    pool, why = party_pool(suite, args.parties, f"Bench Hop {tag}", f"hop{tag}")
+    if pool is None:
+        record(args.results, "propagation-hop", status="not measured", note="endpoint missing or refused: " + why)
+        return
+    parties = [customer_id for customer_id, _, _ in pool]
+    names = [f"{legal_name}|{domain}" for _, legal_name, domain in pool]
     feed = [args.java, "-cp", args.tools_cp, "PeerFeed"]
     for rate in args.rates:
         # each hop runs --warmup-seconds at the rate first, untimed: the listener and the feeder are new JVMs, and in
@@ -493,10 +505,7 @@ def propagation_hops(args):
             cpu_before = cpu_seconds(processes)
             out, _ = feeder.communicate()
             fed = json.loads(out.strip().splitlines()[-1])
-            deadline = time.monotonic() + args.drain_seconds
-            while (time.monotonic() < deadline
-                   and applied_from_aws(suite, suite.stores["apple"]) - applied_before < fed["sent"]):
-                time.sleep(1)
+            await_applied(suite, {"apple": applied_before}, fed["sent"], args.drain_seconds)
             cpu_after = cpu_seconds(processes)
         timed = int(rate * args.seconds)
         cpu_before["feeder"], cpu_after["feeder"] = 0, fed["cpuSeconds"] * timed / max(1, fed["sent"])
@@ -787,7 +796,8 @@ def render(args):
                       + ", ".join(str(p["rate"]) for p in by("propagation")) + "/s)"])
     hops = by("propagation-hop")
     for h in hops:
-        label = f"propagation hop {HOPS.get(h.get('hop'), h.get('hop'))} alone" + (f" at {h['rate']}/s" if h.get("rate") else "")
+        label = (f"propagation hop {HOPS.get(h.get('hop'), h.get('hop'))} alone"
+                 + (f" at {h['rate']}/s" if h.get("rate") else ""))
         if h.get("status") == "measured":
             shown = (f"p50 {h['p50Ms']} ms, p95 {h['p95Ms']} ms, p99 {h['p99Ms']} ms (achieved {h['achievedRate']}/s, "
                      f"{h['arrived']} of {h['decisions']} arrived); CPU ms per decision: "
