@@ -1,12 +1,16 @@
 package org.takedown.common.event;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +61,30 @@ public final class EventCodec {
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("event is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * The envelope's top-level {@code subject}, read without building the tree: the consumer routes every message by
+     * it before applying it. Empty when the body is not a JSON object or has no text subject; such a message is
+     * refused when it is applied.
+     */
+    public Optional<String> subject(String json) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isSubject = "subject".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (isSubject) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

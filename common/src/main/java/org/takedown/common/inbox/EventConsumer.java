@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.takedown.common.event.EventCodec;
 
 /**
  * Reads every event of the shared address from this instance's durable subscription and applies it in the
@@ -32,19 +33,27 @@ public class EventConsumer {
     InboxProcessor processor;
 
     @Inject
+    EventCodec codec;
+
+    @Inject
     InboxLanes lanes;
 
     @Inject
     MeterRegistry registry;
 
-    /** Hands the message to its lane; what it returns holds the next message back while the lanes are full. */
+    /**
+     * Hands the message to the lane of its subject; what it returns holds the next message back while the lanes are
+     * full. The connector delivers the body as text or bytes, so the subject is read from the body itself: a message
+     * without one (malformed, refused when applied) goes to the first lane.
+     */
     @Incoming("events-in")
     public CompletionStage<Void> consume(Message<?> message) {
-        return lanes.submit(subjectOf(message.getPayload()), () -> apply(message));
+        String body = bodyOf(message.getPayload());
+        String subject = body == null ? null : codec.subject(body).orElse(null);
+        return lanes.submit(subject, () -> apply(message, body));
     }
 
-    private CompletionStage<Void> apply(Message<?> message) {
-        String body = bodyOf(message.getPayload());
+    private CompletionStage<Void> apply(Message<?> message, String body) {
         try {
             InboxProcessor.Outcome outcome = processor.process(body);
             registry.counter("takedown.inbox.events", "outcome", outcome.name().toLowerCase()).increment();
@@ -74,11 +83,6 @@ public class EventConsumer {
                     return (CompletionStage<Void>) CompletableFuture.<Void>completedFuture(null);
                 })
                 .orElseGet(() -> message.nack(reason));
-    }
-
-    /** The CloudEvents subject (the party), read without a full parse; a message without one gets the first lane. */
-    private static String subjectOf(Object payload) {
-        return payload instanceof JsonObject json && json.getValue("subject") instanceof String subject ? subject : null;
     }
 
     private static String bodyOf(Object payload) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,6 +35,24 @@ public class EventCodecTest {
         assertEquals("Parler LLC", event.envelope().subject());
         assertEquals("urn:takedown:schema:decision.issued:v1", event.envelope().dataschema());
         assertEquals(SampleEvents.suspension(), event.payload());
+    }
+
+    @Test
+    void readsTheSubjectAloneWhereverItStandsAndWhateverSurroundsIt() {
+        ObjectNode envelope = CODEC_FOR_TESTS.envelope("aws", SampleEvents.suspension(), Instant.now());
+        assertEquals(Optional.of("Parler LLC"), CODEC_FOR_TESTS.subject(CODEC_FOR_TESTS.toJson(envelope)));
+
+        // a nested "subject" is not the envelope's, however early it comes
+        String nestedFirst = "{\"data\":{\"subject\":\"inner\",\"list\":[{\"subject\":1}]},\"subject\":\"outer\"}";
+        assertEquals(Optional.of("outer"), CODEC_FOR_TESTS.subject(nestedFirst));
+    }
+
+    @Test
+    void hasNoSubjectForABodyThatIsNotAnEnvelopeWithATextSubject() {
+        for (String body : new String[] {"{this is not json", "[\"subject\"]", "\"subject\"", "{\"subject\":42}",
+                "{\"id\":\"1\"}", ""}) {
+            assertTrue(CODEC_FOR_TESTS.subject(body).isEmpty(), body);
+        }
     }
 
     @Test

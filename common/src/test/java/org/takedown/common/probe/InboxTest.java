@@ -2,8 +2,14 @@ package org.takedown.common.probe;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.takedown.common.audit.AuditEntry;
 import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.Party;
 import org.takedown.common.inbox.DeadLetter;
 import org.takedown.common.inbox.InboxEvent;
 import org.takedown.testkit.BrokerResource;
@@ -40,6 +47,40 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(parse(later).get("id").asText()) == 1);
         assertEquals(1, applied(eventId));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> InboxEvent.count("eventId", eventId)));
+    }
+
+    @Test
+    void eventsAboutOnePartyShareALaneInOrderAndOtherPartiesUseOtherLanes() {
+        List<String> parties = List.of("Lane One LLC", "Lane Two LLC", "Lane Three LLC", "Lane Four LLC",
+                "Lane Five LLC", "Lane Six LLC", "Lane Seven LLC", "Lane Eight LLC");
+        List<String> sent = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String name : parties) {
+                String event = PeerEvents.decisionSignedBy(codec, "apple",
+                        new Party(name, List.of(), List.of(), List.of()));
+                BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, event);
+                sent.add(parse(event).get("id").asText());
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().allMatch(id -> applied(id) == 1));
+
+        List<RecordingHandler.Applied> applied;
+        synchronized (RecordingHandler.APPLIED) {
+            applied = RecordingHandler.APPLIED.stream().filter(a -> sent.contains(a.eventId())).toList();
+        }
+        Map<String, List<RecordingHandler.Applied>> byParty = applied.stream()
+                .collect(Collectors.groupingBy(RecordingHandler.Applied::subject));
+        for (String name : parties) {
+            List<RecordingHandler.Applied> ofParty = byParty.get(name);
+            assertEquals(1, ofParty.stream().map(RecordingHandler.Applied::thread).distinct().count(),
+                    name + " was applied in one lane: " + ofParty);
+            assertEquals(sent.stream().filter(id -> ofParty.stream().anyMatch(a -> a.eventId().equals(id))).toList(),
+                    ofParty.stream().map(RecordingHandler.Applied::eventId).toList(), name + " in the order sent");
+        }
+        // the subject is read from the body as the broker delivers it: were it missed, every event would share lane 1
+        Set<String> lanes = applied.stream().map(RecordingHandler.Applied::thread).collect(Collectors.toSet());
+        assertTrue(lanes.size() > 1, "eight parties were applied in more than one lane: " + lanes);
+        assertTrue(lanes.stream().allMatch(thread -> thread.startsWith("inbox-lane-")), lanes.toString());
     }
 
     @Test

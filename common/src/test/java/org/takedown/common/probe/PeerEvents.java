@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.takedown.common.event.EventCodec;
 import org.takedown.common.event.EventPayload;
+import org.takedown.common.event.Party;
 import org.takedown.common.event.SampleEvents;
 import org.takedown.common.signing.Ed25519Keys;
 import org.takedown.common.signing.EventSigner;
@@ -16,9 +17,14 @@ final class PeerEvents {
     }
 
     static String decisionSignedBy(EventCodec codec, String provider) {
+        return decisionSignedBy(codec, provider, SampleEvents.parler());
+    }
+
+    /** A suspension of the given party: its legal name is the event's subject. */
+    static String decisionSignedBy(EventCodec codec, String provider, Party party) {
         EventSigner signer = new EventSigner(Ed25519Keys.privateKey(DevKeys.signingPrivateKey(provider)),
                 Ed25519Keys.publicKey(DevKeys.signingPublicKey(provider)));
-        return codec.toJson(signer.sign(codec.envelope(provider, SampleEvents.suspension(), Instant.now())));
+        return codec.toJson(signer.sign(codec.envelope(provider, SampleEvents.suspension(party), Instant.now())));
     }
 
     /** A review.opened that claims to come from {@code claimedSource}, signed with a freshly generated key. */

@@ -1,5 +1,8 @@
 package org.takedown.common.probe;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +13,17 @@ import org.takedown.common.event.EventType;
 import org.takedown.common.event.ReceivedEvent;
 import org.takedown.common.inbox.EventHandler;
 
-/** Records each applied peer decision in the audit log, which the tests count. */
+/** Records each applied peer decision in the audit log, which the tests count, and the thread that applied it. */
 @ApplicationScoped
 public class RecordingHandler implements EventHandler {
 
     public static volatile boolean failing;
+
+    /** Every decision applied, in the order applied, with the inbox lane (thread) that applied it. */
+    public static final List<Applied> APPLIED = Collections.synchronizedList(new ArrayList<>());
+
+    public record Applied(String eventId, String subject, String thread) {
+    }
 
     @Inject
     AuditTrail audit;
@@ -30,5 +39,6 @@ public class RecordingHandler implements EventHandler {
             throw new IllegalStateException("simulated outage of a dependency");
         }
         audit.record(AuditTrail.SYSTEM, "probe.received", "event", event.id(), event.source());
+        APPLIED.add(new Applied(event.id(), event.envelope().subject(), Thread.currentThread().getName()));
     }
 }
