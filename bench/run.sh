@@ -137,7 +137,7 @@ LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 if command -v pg_ctlcluster >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q '^15 *main'; then
   if ! pg_lsclusters -h | grep -q '^15 *main .* online'; then
     log "Starting the system PostgreSQL 15 (max_connections 200: four services, the baseline and pgbench at once)"
-    pg_ctlcluster 15 main start -- -o "-c max_connections=200"
+    pg_ctlcluster 15 main start -- -o "-c max_connections=200 -c track_commit_timestamp=on"
     STARTED_PG_CLUSTER=1
   fi
   PG_PORT=$(pg_lsclusters -h | awk '$1==15 && $2=="main" {print $3}')
@@ -338,14 +338,21 @@ fi # intake
 # ---------------------------------------------------------------- propagation, fan-out, statistics
 
 if wants propagation; then
+# with commit times kept (set when this script starts the cluster), a latency ends at the commit that opened the review
+STORE_DBS=()
+if [ "$(psql -X -At -d postgres -c 'show track_commit_timestamp')" = on ]; then
+  STORE_DBS=(--store-dbs apple=$APPLE_DB google=$GOOGLE_DB)
+else
+  log "PostgreSQL keeps no commit times (track_commit_timestamp): propagation latencies end at the stores' inbox record"
+fi
 log "Propagation aws decision → review at apple and google (${PROP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
-"${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+"${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" "${STORE_DBS[@]}" \
   --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
   --warmup-seconds $WARMUP --warmup-rate $PROP_WARMUP_RATE \
   --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID
 # the same path one hop at a time, each with only its own service running, as on cores of their own
 log "Propagation hop by hop: aws alone, then apple alone (${HOP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
-"${BENCH[@]}" propagation-hops --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" \
+"${BENCH[@]}" propagation-hops --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" "${STORE_DBS[@]}" \
   --metrics "${METRICS[@]}" --rates $HOP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
   --java "$JDK_BIN/java" --tools-cp "$TOOLS_CP" \
   --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID

@@ -309,6 +309,12 @@ class Suite:
         self.aws = args.aws
         self.stores = {"apple": args.apple, "google": args.google}
         self.admin = args.admin_token
+        # the stores' databases, when PostgreSQL keeps commit times: then a latency ends at the review's commit
+        self.dbs = dict(pair.split("=", 1) for pair in getattr(args, "store_dbs", []))
+        self.psql = args.psql
+
+    def latency_end(self):
+        return "commit" if self.dbs else "inbox record"
 
     def post(self, base, path, body, idempotency=None):
         headers = {"Idempotency-Key": idempotency} if idempotency else None
@@ -376,8 +382,23 @@ def applied_from_aws(suite, store_url):
     return body.get("total", 0) if status == 200 and isinstance(body, dict) else 0
 
 
-def inbox_lags(suite, store_url, since_ms, limit_pages=400):
-    """eventId → lagMs of the decision events an instance applied after since_ms (newest first, bounded pages)."""
+def store_lags(suite, store, decided_from_ms):
+    """eventId → ms from a decision's event time at aws to the store, for the decisions made at or after
+    decided_from_ms (warm-up decisions applied later are left out). With the store's database (PostgreSQL's
+    track_commit_timestamp on), to the commit of the transaction that recorded the event and opened its review;
+    otherwise to the inbox record inside that transaction (lagMs), which leaves out the handlers and the commit."""
+    if store not in suite.dbs:
+        return inbox_lags(suite, suite.stores[store], decided_from_ms)
+    rows = psql(suite.psql, suite.dbs[store], f"""
+        select event_id, round(extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000 - decided_ms)
+        from (select event_id, xmin, extract(epoch from received_at) * 1000 - lag_ms as decided_ms
+              from inbox_event where source = 'aws') applied
+        where decided_ms >= {decided_from_ms}""")
+    return {event_id: int(float(ms)) for event_id, ms in (line.split("|") for line in rows.splitlines() if line)}
+
+
+def inbox_lags(suite, store_url, decided_from_ms, limit_pages=400):
+    """eventId → lagMs of the decision events made at or after decided_from_ms (newest first, bounded pages)."""
     lags = {}
     for page in range(limit_pages):
         status, body = http("GET", f"{store_url}/admin/inbox?source=aws&size=500&page={page}", suite.admin, timeout=30)
@@ -385,12 +406,12 @@ def inbox_lags(suite, store_url, since_ms, limit_pages=400):
             break
         older = False
         for item in body["items"]:
-            received = item.get("receivedAt")
-            if received and iso_ms(received) < since_ms:
-                older = True
+            received, lag = item.get("receivedAt"), item.get("lagMs")
+            if received and iso_ms(received) < decided_from_ms:
+                older = True  # received before, so decided before: every later page is older still
                 continue
-            if item.get("lagMs") is not None:
-                lags[item["eventId"]] = item["lagMs"]
+            if lag is not None and iso_ms(received) - lag >= decided_from_ms:
+                lags[item["eventId"]] = lag
         if older:
             break
     return lags
@@ -429,12 +450,13 @@ def propagation(args):
         await_applied(suite, applied_before, sent, args.drain_seconds)
         # where the CPU went, per decision: on 2 shared cores this is what caps the rate
         cpu_after = cpu_seconds(processes)
-        per_store = {store: inbox_lags(suite, url, since) for store, url in suite.stores.items()}
+        per_store = {store: store_lags(suite, store, since) for store in suite.stores}
         both = [max(per_store["apple"][e], per_store["google"][e])
                 for e in per_store["apple"] if e in per_store["google"]]
         half = len(both) // 2
         cpu_ms = {name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2) for name in cpu_after}
         record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds, cpuMsPerDecision=cpu_ms,
+               latencyTo=suite.latency_end(),
                achievedRate=round(sent / elapsed, 1), decisions=sent, failedPosts=len(failures),
                failureSample=failures[:2], arrivedAtBoth=len(both), p50Ms=percentile(both, 50),
                p95Ms=percentile(both, 95), p99Ms=percentile(both, 99),
@@ -484,7 +506,7 @@ def propagation_hops(args):
             json.dump(heard["lagsMs"], lags_file)
         cpu_before["listener"], cpu_after["listener"] = 0, heard["cpuSeconds"] * args.seconds / (
             args.warmup_seconds + args.seconds)
-        record_hop(args, "aws", rate, sent, elapsed, failures,
+        record_hop(args, "aws", "broker", rate, sent, elapsed, failures,
                    [lag for event_time, lag in heard["lagsMs"] if event_time >= timed_from], cpu_before, cpu_after,
                    ["aws", "postgres", "broker+launcher", "load generator", "listener"])
         # hop 2: apple alone, fed at the rate by a feeder that stands in for aws and its load generator
@@ -509,17 +531,18 @@ def propagation_hops(args):
             cpu_after = cpu_seconds(processes)
         timed = int(rate * args.seconds)
         cpu_before["feeder"], cpu_after["feeder"] = 0, fed["cpuSeconds"] * timed / max(1, fed["sent"])
-        lags = list(inbox_lags(suite, suite.stores["apple"], timed_from).values())
-        record_hop(args, "apple", rate, timed - fed["refused"], args.seconds, [f"{fed['refused']} refused by the "
-                   "broker"] if fed["refused"] else [], lags, cpu_before, cpu_after,
-                   ["apple", "postgres", "broker+launcher", "feeder"])
+        lags = list(store_lags(suite, "apple", timed_from).values())
+        refused = [f"{fed['refused']} refused by the broker"] if fed["refused"] else []
+        record_hop(args, "apple", suite.latency_end(), rate, timed - fed["refused"], args.seconds, refused, lags,
+                   cpu_before, cpu_after, ["apple", "postgres", "broker+launcher", "feeder"])
     quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, "after the hops")
 
 
-def record_hop(args, hop, rate, sent, elapsed, failures, lags, cpu_before, cpu_after, counted):
+def record_hop(args, hop, latency_to, rate, sent, elapsed, failures, lags, cpu_before, cpu_after, counted):
     lags = sorted(lags)
-    record(args.results, "propagation-hop", hop=hop, rate=rate, status="measured" if lags else "not measured",
-           seconds=args.seconds, achievedRate=round(sent / max(elapsed, 0.001), 1), decisions=sent, arrived=len(lags),
+    record(args.results, "propagation-hop", hop=hop, latencyTo=latency_to, rate=rate,
+           status="measured" if lags else "not measured", seconds=args.seconds,
+           achievedRate=round(sent / max(elapsed, 0.001), 1), decisions=sent, arrived=len(lags),
            failedPosts=len(failures), failureSample=failures[:2],
            p50Ms=percentile(lags, 50), p95Ms=percentile(lags, 95), p99Ms=percentile(lags, 99),
            cpuMsPerDecision={name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2)
@@ -737,6 +760,15 @@ def note(args):
 HOPS = {"aws": "1 (aws decision → broker)", "apple": "2 (broker → review opened at apple)"}
 
 
+LATENCY_TO = {"commit": " to the commit that opened the review", "broker": " to the listener",
+              "inbox record": " to the inbox record (before its handlers and commit)"}
+
+
+def latency_to(figure):
+    """Where a latency ends, as the report says it; a run before commit times were kept ended at the inbox record."""
+    return LATENCY_TO.get(figure.get("latencyTo", "inbox record"), "")
+
+
 def sustains(p):
     """A rate is sustained when aws took it, both stores reviewed every decision, latency did not climb, and no
     backlog of a second or more stood in front of the stores."""
@@ -779,7 +811,7 @@ def render(args):
     for p in by("propagation") or [one("propagation")]:
         label = "propagation aws → apple+google" + (f" at {p['rate']}/s" if p.get("rate") else "")
         if p.get("status") == "measured":
-            shown = (f"p50 {p['p50Ms']} ms, p95 {p['p95Ms']} ms, p99 {p['p99Ms']} ms "
+            shown = (f"p50 {p['p50Ms']} ms, p95 {p['p95Ms']} ms, p99 {p['p99Ms']} ms{latency_to(p)} "
                      f"(achieved {p['achievedRate']}/s over {p['seconds']} s, {p['arrivedAtBoth']} of "
                      f"{p['decisions']} reviewed at both, {p.get('failedPosts', 0)} POSTs refused, "
                      f"backlog growing: {p['backlogGrowing']})")
@@ -799,7 +831,8 @@ def render(args):
         label = (f"propagation hop {HOPS.get(h.get('hop'), h.get('hop'))} alone"
                  + (f" at {h['rate']}/s" if h.get("rate") else ""))
         if h.get("status") == "measured":
-            shown = (f"p50 {h['p50Ms']} ms, p95 {h['p95Ms']} ms, p99 {h['p99Ms']} ms (achieved {h['achievedRate']}/s, "
+            shown = (f"p50 {h['p50Ms']} ms, p95 {h['p95Ms']} ms, p99 {h['p99Ms']} ms{latency_to(h)} "
+                     f"(achieved {h['achievedRate']}/s, "
                      f"{h['arrived']} of {h['decisions']} arrived); CPU ms per decision: "
                      + ", ".join(f"{k} {v}" for k, v in h["cpuMsPerDecision"].items()))
         else:
@@ -999,6 +1032,7 @@ def main():
         p.add_argument("--apple", required=True)
         p.add_argument("--google", required=True)
         p.add_argument("--admin-token", required=True)
+        p.add_argument("--psql", default="psql")
         p.set_defaults(run=fn)
         if name.startswith("propagation"):
             p.add_argument("--rates", type=int, nargs="+", default=[50, 200, 1000])
@@ -1006,6 +1040,8 @@ def main():
             p.add_argument("--drain-seconds", type=float, default=60)
             p.add_argument("--parties", type=int, default=40)
             p.add_argument("--pids", nargs="*", default=[], help="name=PID of each process whose CPU to account")
+            p.add_argument("--store-dbs", nargs="*", default=[],
+                           help="store=DATABASE; given when PostgreSQL keeps commit times (track_commit_timestamp)")
             add_quiet_options(p)
         if name == "propagation":
             p.add_argument("--warmup-seconds", type=float, default=0)
@@ -1018,7 +1054,6 @@ def main():
         elif name == "fanout":
             p.add_argument("--apple-db", required=True)
             p.add_argument("--google-db", required=True)
-            p.add_argument("--psql", default="psql")
             p.add_argument("--listings", type=int, default=10000)
             p.add_argument("--timeout", type=float, default=120)
             p.add_argument("--runs", type=int, default=3)
