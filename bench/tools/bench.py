@@ -406,11 +406,12 @@ def inbox_lags(suite, store_url, decided_from_ms, limit_pages=400):
             break
         older = False
         for item in body["items"]:
-            received, lag = item.get("receivedAt"), item.get("lagMs")
-            if received and iso_ms(received) < decided_from_ms:
+            received = iso_ms(item["receivedAt"]) if item.get("receivedAt") else None
+            lag = item.get("lagMs")
+            if received is not None and received < decided_from_ms:
                 older = True  # received before, so decided before: every later page is older still
                 continue
-            if lag is not None and iso_ms(received) - lag >= decided_from_ms:
+            if received is not None and lag is not None and received - lag >= decided_from_ms:
                 lags[item["eventId"]] = lag
         if older:
             break
@@ -506,7 +507,7 @@ def propagation_hops(args):
             json.dump(heard["lagsMs"], lags_file)
         cpu_before["listener"], cpu_after["listener"] = 0, heard["cpuSeconds"] * args.seconds / (
             args.warmup_seconds + args.seconds)
-        record_hop(args, "aws", "broker", rate, sent, elapsed, failures,
+        record_hop(args, "aws", "listener", rate, sent, elapsed, failures,
                    [lag for event_time, lag in heard["lagsMs"] if event_time >= timed_from], cpu_before, cpu_after,
                    ["aws", "postgres", "broker+launcher", "load generator", "listener"])
         # hop 2: apple alone, fed at the rate by a feeder that stands in for aws and its load generator
@@ -760,7 +761,7 @@ def note(args):
 HOPS = {"aws": "1 (aws decision → broker)", "apple": "2 (broker → review opened at apple)"}
 
 
-LATENCY_TO = {"commit": " to the commit that opened the review", "broker": " to the listener",
+LATENCY_TO = {"commit": " to the commit that opened the review", "listener": " to the listener",
               "inbox record": " to the inbox record (before its handlers and commit)"}
 
 
