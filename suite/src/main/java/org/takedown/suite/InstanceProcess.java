@@ -1,6 +1,8 @@
 package org.takedown.suite;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service instance running as a separate JVM from its packaged jar, with its log in a file. */
+/**
+ * One service instance running as a separate JVM from its packaged jar, with its log in a file. An instance that exits
+ * while it starts is started again, as docker-compose's {@code restart: unless-stopped} and a Kubernetes pod's restart
+ * policy would do.
+ */
 final class InstanceProcess {
+
+    /** Starts after the first that exits before it is ready; then the launch fails with the end of the log. */
+    static final int RESTARTS_WHILE_STARTING = 2;
+    private static final int LOG_LINES_IN_FAILURES = 40;
 
     /** How long an instance may take to become ready; raise it with -Dtakedown.ready-timeout=PT5M on a busy machine. */
     private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("takedown.ready-timeout", "PT3M"));
@@ -26,16 +36,19 @@ final class InstanceProcess {
     private final Path log;
     private final int port;
     private final Map<String, String> environment;
+    private final PrintStream progress;
     private Process process;
     private boolean recordingArchive;
 
-    InstanceProcess(InstanceSpec spec, InstanceJvm jvm, Path jar, Path log, int port, Map<String, String> environment) {
+    InstanceProcess(InstanceSpec spec, InstanceJvm jvm, Path jar, Path log, int port, Map<String, String> environment,
+            PrintStream progress) {
         this.spec = spec;
         this.jvm = jvm;
         this.jar = jar;
         this.log = log;
         this.port = port;
         this.environment = environment;
+        this.progress = progress;
     }
 
     String url() {
@@ -69,9 +82,17 @@ final class InstanceProcess {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5))
                 .build();
+        int restarts = 0;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + "; see " + log);
+                String exit = spec.name() + " exited with " + process.exitValue() + " while starting";
+                if (restarts == RESTARTS_WHILE_STARTING) {
+                    throw new IllegalStateException(exit + ", " + (restarts + 1) + " times; the end of " + log + ":\n"
+                            + logTail());
+                }
+                restarts++;
+                progress.println(exit + "; starting it again. The end of " + log + ":\n" + logTail());
+                start();
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -85,7 +106,21 @@ final class InstanceProcess {
             }
             pause();
         }
-        throw new IllegalStateException(spec.name() + " was not ready within " + READY_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(spec.name() + " was not ready within " + READY_TIMEOUT + "; the end of " + log
+                + ":\n" + logTail());
+    }
+
+    /**
+     * The last lines of the log, which name the cause of a failed start: whoever reads the failure (a CI run's
+     * output) may not have the file. Class archive warnings are left out, as they outnumber everything else.
+     */
+    String logTail() {
+        try (var lines = Files.lines(log)) {
+            List<String> kept = lines.filter(line -> !line.contains("[cds]")).toList();
+            return String.join("\n", kept.subList(Math.max(0, kept.size() - LOG_LINES_IN_FAILURES), kept.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(the log could not be read: " + e + ")";
+        }
     }
 
     /**

@@ -79,7 +79,8 @@ public final class LocalSuite implements SuiteEndpoints, AutoCloseable {
             LocalPostgres.Database db = postgres.createDatabase("takedown_" + spec.name());
             Path jar = options.root().resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
             Path log = options.workDirectory().resolve("logs").resolve(spec.name() + ".log");
-            instances.put(spec.name(), new InstanceProcess(spec, jvm, jar, log, port, environment(spec, port, db, jwtKey)));
+            instances.put(spec.name(), new InstanceProcess(spec, jvm, jar, log, port, environment(spec, port, db, jwtKey),
+                    options.progress()));
         }
         options.progress().println("Starting " + String.join(", ", instances.keySet()) + " ...");
         instances.values().forEach(InstanceProcess::start);
