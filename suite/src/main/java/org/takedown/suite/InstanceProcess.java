@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InstanceProcess {
 
-    /** Starts after the first that exits before it is ready; then the launch fails with the end of the log. */
+    /** How often an instance that exits before it is ready starts again; then the launch fails with its log's end. */
     static final int RESTARTS_WHILE_STARTING = 2;
     private static final int LOG_LINES_IN_FAILURES = 40;
 
@@ -114,7 +114,7 @@ final class InstanceProcess {
      * The last lines of the log, which name the cause of a failed start: whoever reads the failure (a CI run's
      * output) may not have the file. Class archive warnings are left out, as they outnumber everything else.
      */
-    String logTail() {
+    private String logTail() {
         try (var lines = Files.lines(log)) {
             List<String> kept = lines.filter(line -> !line.contains("[cds]")).toList();
             return String.join("\n", kept.subList(Math.max(0, kept.size() - LOG_LINES_IN_FAILURES), kept.size()));
