@@ -34,15 +34,18 @@ if ! wants startup; then STARTUP=0; fi
 if [ "$QUICK" = 1 ]; then
   WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-5} RUNS=${RUNS:-3} STARTUP_RUNS=${BENCH_STARTUP_RUNS:-2}
   PROP_SECONDS=${BENCH_PROP_SECONDS:-10} RELAY_EVENTS=${BENCH_RELAY_EVENTS:-2000} STATS_ROWS=${BENCH_STATS_ROWS:-200000}
+  PROP_WARMUP=${BENCH_PROP_WARMUP:-30}
 else
   WARMUP=${BENCH_WARMUP:-60} DURATION=${BENCH_DURATION:-30} RUNS=${RUNS:-5} STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
   PROP_SECONDS=${BENCH_PROP_SECONDS:-60} RELAY_EVENTS=${BENCH_RELAY_EVENTS:-10000} STATS_ROWS=${BENCH_STATS_ROWS:-1000000}
+  PROP_WARMUP=${BENCH_PROP_WARMUP:-300}
 fi
 FANOUT_LISTINGS=${BENCH_FANOUT_LISTINGS:-10000}
 RELAY_WARMUPS=${BENCH_RELAY_WARMUPS:-3}
 PROP_RATES=${BENCH_PROP_RATES:-"50 100 200 400 1000"}
-# warm-up decisions/s: at the lowest rate the JIT was still compiling minutes later (bench/NOTES.md, round 6)
-PROP_WARMUP_RATE=${BENCH_PROP_WARMUP_RATE:-100}
+# the propagation warm-up: a rate that leaves the four JIT compilers CPU to finish on two cores (bench/NOTES.md,
+# round 10: after 120 s at 100/s they still took two-thirds of the CPU of the 25/s figure; after 300 s at 15/s, a third)
+PROP_WARMUP_RATE=${BENCH_PROP_WARMUP_RATE:-15}
 HOP_RATES=${BENCH_HOP_RATES:-"200"}
 CONNECTIONS=16 WRK_THREADS=2
 
@@ -348,7 +351,7 @@ fi
 log "Propagation aws decision → review at apple and google (${PROP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
 "${BENCH[@]}" propagation --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN" "${STORE_DBS[@]}" \
   --metrics "${METRICS[@]}" --rates $PROP_RATES --seconds $PROP_SECONDS --drain-seconds $((PROP_SECONDS + 30)) \
-  --warmup-seconds $WARMUP --warmup-rate $PROP_WARMUP_RATE \
+  --warmup-seconds $PROP_WARMUP --warmup-rate $PROP_WARMUP_RATE \
   --pids aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID broker+launcher=$SUITE_PID
 # the same path one hop at a time, each with only its own service running, as on cores of their own
 log "Propagation hop by hop: aws alone, then apple alone (${HOP_RATES// //s, }/s, ${PROP_SECONDS}s each)"
@@ -478,7 +481,7 @@ json.dump({
   "os": "$(. /etc/os-release && echo "$PRETTY_NAME")", "load": "$LOAD_AT_START",
   "shared_note": "${BENCH_SHARED_NOTE:-2 cores shared by the services, PostgreSQL, the broker and the load generator, plus whatever else runs on the machine; compare ratios, not absolute figures}",
   "postgres": "$PG_DESC", "wrk_threads": $WRK_THREADS, "warmup": $WARMUP, "duration": $DURATION, "runs": $RUNS,
-  "prop_seconds": $PROP_SECONDS, "startup_runs": $STARTUP_RUNS, "stats_rows": $STATS_ROWS}, open(sys.argv[1], "w"), indent=1)
+  "prop_seconds": $PROP_SECONDS, "prop_warmup": $PROP_WARMUP, "prop_warmup_rate": $PROP_WARMUP_RATE, "startup_runs": $STARTUP_RUNS, "stats_rows": $STATS_ROWS}, open(sys.argv[1], "w"), indent=1)
 EOF
 "${BENCH[@]}" render --meta "$OUT/meta.json" --output "$OUTPUT" --notes "$ROOT/bench/NOTES.md"
 log "Done. Raw outputs in ${OUT#$ROOT/}"

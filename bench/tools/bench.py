@@ -434,14 +434,14 @@ def propagation(args):
         return
     parties = [customer_id for customer_id, _, _ in pool]
     if args.warmup_seconds > 0:
-        # the stores' and notification's code paths for a decision are cold until now: warm them up, unrecorded.
-        # At a low rate the JIT is still compiling them minutes later (round 6); a higher one gets them hot sooner
+        # the stores' and notification's code paths for a decision are cold until now: warm them up, unrecorded, at
+        # a rate that leaves the JIT compilers CPU to work with (round 10; a saturating one starves them)
         pace(suite, parties, args.warmup_rate or min(args.rates), args.warmup_seconds)
     for rate in args.rates:
         quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results, f"before propagation at {rate}/s")
         since = time.time() * 1000 - 1000
         applied_before = {store: applied_from_aws(suite, url) for store, url in suite.stores.items()}
-        cpu_before = cpu_seconds(processes)
+        cpu_before, jit_before = cpu_seconds(processes), jit_seconds(processes)
         sent, failures, elapsed = pace(suite, parties, rate, args.seconds)
         if sent == 0:
             record(args.results, "propagation", rate=rate, status="not measured",
@@ -450,13 +450,16 @@ def propagation(args):
         # let the stores catch up, bounded: the backlog is part of what is measured; the lags are read once, after
         await_applied(suite, applied_before, sent, args.drain_seconds)
         # where the CPU went, per decision: on 2 shared cores this is what caps the rate
-        cpu_after = cpu_seconds(processes)
+        cpu_after, jit_after = cpu_seconds(processes), jit_seconds(processes)
         per_store = {store: store_lags(suite, store, since) for store in suite.stores}
         both = [max(per_store["apple"][e], per_store["google"][e])
                 for e in per_store["apple"] if e in per_store["google"]]
         half = len(both) // 2
         cpu_ms = {name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2) for name in cpu_after}
+        jit_ms = {name: round(max(0.0, jit_after[name] - jit_before[name]) * 1000 / max(1, sent), 2)
+                  for name in jit_after}
         record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds, cpuMsPerDecision=cpu_ms,
+               jitMsPerDecision=jit_ms,
                latencyTo=suite.latency_end(),
                achievedRate=round(sent / elapsed, 1), decisions=sent, failedPosts=len(failures),
                failureSample=failures[:2], arrivedAtBoth=len(both), p50Ms=percentile(both, 50),
@@ -591,6 +594,31 @@ def cpu_seconds(pids):
     postgres = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
     used["postgres"] = sum(of(pid, with_children=True) for pid in postgres)
     used["load generator"] = of(os.getpid())
+    return used
+
+
+def jit_seconds(pids):
+    """CPU time each named JVM's JIT compiler threads have used so far: on two shared cores the four instances' C2
+    compilers were still at work minutes into a propagation sequence, taking most of the CPU of its lowest rate
+    (round 10). A process that is not a JVM has no such threads and counts 0. A compiler thread that the JVM ends
+    while idle takes its time with it, so on machines with more cores this is a lower bound."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for name, pid in pids.items():
+        used[name] = 0.0
+        try:
+            threads = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in threads:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat") as stat:
+                    text = stat.read()
+            except OSError:
+                continue  # the thread ended
+            comm, fields = text[text.index("(") + 1:text.rindex(")")], text.rsplit(")", 1)[1].split()
+            if comm.startswith(("C1 CompilerThre", "C2 CompilerThre")):
+                used[name] += (int(fields[11]) + int(fields[12])) / tick
     return used
 
 
@@ -818,6 +846,9 @@ def render(args):
                      f"backlog growing: {p['backlogGrowing']})")
             if p.get("cpuMsPerDecision"):
                 shown += "; CPU ms per decision: " + ", ".join(f"{k} {v}" for k, v in p["cpuMsPerDecision"].items())
+            if p.get("jitMsPerDecision"):
+                shown += "; of which JIT compiler threads: " + ", ".join(
+                    f"{k} {v}" for k, v in p["jitMsPerDecision"].items() if v)
             verdict = ("met" if p["p99Ms"] <= 50 else "missed") + " (p99 ≤ 50 ms)" if p.get("rate") == 200 else "reported"
         else:
             shown, verdict = f"not measured: {p.get('note')}", "not measured"
@@ -910,7 +941,8 @@ def render(args):
     add(f"- Services: the packaged jars (JVM mode, `-XX:+UseSerialGC -Xmx384m`, as the local launcher runs them), pool "
         f"size 20; wrk {meta['wrk_threads']} threads × 16 connections")
     add(f"- Settings: warm-up {meta['warmup']} s per load figure, {meta['duration']} s per measured run, "
-        f"median of {meta['runs']} runs; propagation {meta['prop_seconds']} s per rate; start-up median of "
+        f"median of {meta['runs']} runs; propagation {meta['prop_seconds']} s per rate after "
+        f"{meta.get('prop_warmup', meta['warmup'])} s at {meta.get('prop_warmup_rate', 100)}/s; start-up median of "
         f"{meta['startup_runs']} starts per service")
     add("")
     add("## Figures")
