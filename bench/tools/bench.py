@@ -455,11 +455,9 @@ def propagation(args):
         both = [max(per_store["apple"][e], per_store["google"][e])
                 for e in per_store["apple"] if e in per_store["google"]]
         half = len(both) // 2
-        cpu_ms = {name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2) for name in cpu_after}
-        jit_ms = {name: round(max(0.0, jit_after[name] - jit_before[name]) * 1000 / max(1, sent), 2)
-                  for name in jit_after}
-        record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds, cpuMsPerDecision=cpu_ms,
-               jitMsPerDecision=jit_ms,
+        record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds,
+               cpuMsPerDecision=ms_per_decision(cpu_before, cpu_after, sent),
+               jitMsPerDecision=ms_per_decision(jit_before, jit_after, sent),
                latencyTo=suite.latency_end(),
                achievedRate=round(sent / elapsed, 1), decisions=sent, failedPosts=len(failures),
                failureSample=failures[:2], arrivedAtBoth=len(both), p50Ms=percentile(both, 50),
@@ -549,8 +547,7 @@ def record_hop(args, hop, latency_to, rate, sent, elapsed, failures, lags, cpu_b
            achievedRate=round(sent / max(elapsed, 0.001), 1), decisions=sent, arrived=len(lags),
            failedPosts=len(failures), failureSample=failures[:2],
            p50Ms=percentile(lags, 50), p95Ms=percentile(lags, 95), p99Ms=percentile(lags, 99),
-           cpuMsPerDecision={name: round((cpu_after[name] - cpu_before[name]) * 1000 / max(1, sent), 2)
-                             for name in counted})
+           cpuMsPerDecision=ms_per_decision(cpu_before, cpu_after, sent, counted))
 
 
 class stopped:
@@ -581,15 +578,7 @@ def cpu_seconds(pids):
     """CPU time (user + system) each named process has used so far. 'postgres' sums every PostgreSQL process and what
     its exited children used: a backend or an autovacuum worker that ends during a run leaves the live processes,
     and the postmaster, which reaps it, counts its time as its children's."""
-    tick = os.sysconf("SC_CLK_TCK")
-    def of(pid, with_children=False):
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            own = int(fields[11]) + int(fields[12])
-            return (own + (int(fields[13]) + int(fields[14]) if with_children else 0)) / tick
-        except (OSError, IndexError, ValueError):
-            return 0.0
+    of = lambda pid, with_children=False: stat_cpu(f"/proc/{pid}/stat", with_children)[1]
     used = {name: of(pid) for name, pid in pids.items()}
     postgres = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
     used["postgres"] = sum(of(pid, with_children=True) for pid in postgres)
@@ -602,24 +591,35 @@ def jit_seconds(pids):
     compilers were still at work minutes into a propagation sequence, taking most of the CPU of its lowest rate
     (round 10). A process that is not a JVM has no such threads and counts 0. A compiler thread that the JVM ends
     while idle takes its time with it, so on machines with more cores this is a lower bound."""
-    tick = os.sysconf("SC_CLK_TCK")
     used = {}
     for name, pid in pids.items():
-        used[name] = 0.0
         try:
             threads = os.listdir(f"/proc/{pid}/task")
         except OSError:
-            continue
-        for tid in threads:
-            try:
-                with open(f"/proc/{pid}/task/{tid}/stat") as stat:
-                    text = stat.read()
-            except OSError:
-                continue  # the thread ended
-            comm, fields = text[text.index("(") + 1:text.rindex(")")], text.rsplit(")", 1)[1].split()
-            if comm.startswith(("C1 CompilerThre", "C2 CompilerThre")):
-                used[name] += (int(fields[11]) + int(fields[12])) / tick
+            threads = []
+        used[name] = sum(seconds for comm, seconds in (stat_cpu(f"/proc/{pid}/task/{tid}/stat") for tid in threads)
+                         if comm.startswith(("C1 CompilerThre", "C2 CompilerThre")))
     return used
+
+
+def stat_cpu(path, with_children=False):
+    """(name, user + system CPU seconds) of a process or thread from its /proc stat file; ("", 0.0) once it has
+    ended. With its children: also what its exited, reaped children used."""
+    try:
+        with open(path) as stat:
+            text = stat.read()
+        fields = text.rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_children else 0)
+        return text[text.index("(") + 1:text.rindex(")")], ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return "", 0.0
+
+
+def ms_per_decision(before, after, decisions, names=None):
+    """CPU milliseconds per decision of each named process between two readings (a reading never goes back: a
+    compiler thread that ended takes its time with it, which counts as none)."""
+    return {name: round(max(0.0, after[name] - before[name]) * 1000 / max(1, decisions), 2)
+            for name in (names or after)}
 
 
 def metric_total(text, name):
