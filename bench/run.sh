@@ -252,6 +252,19 @@ for name in aws apple notification baseline; do
   else
     echo "bench/run.sh: the AppCDS training start of $name wrote no archive; its shipped figure is missing" >&2
   fi
+  # as the images run it: the archive their build trains (deploy/jvm/train-class-archive.sh: one start with nothing
+  # to reach, stopped once started), which a service has and the bare baseline has not (its shipped one stands in)
+  if [ "$name" != baseline ]; then
+    archive="$ROOT/bench/target/startup-archives/$name-image.jsa"
+    if JAVA_HOME= bash deploy/jvm/train-class-archive.sh "$jar" "$archive" "${SHIPPED_OPTIONS[@]}" \
+        > "$OUT/startup/$name-image-training.log" 2>&1; then
+      startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" image "${SHIPPED_OPTIONS[@]}" -XX:SharedArchiveFile="$archive"
+    else
+      echo "bench/run.sh: the image's archive training of $name failed; see $OUT/startup/$name-image-training.log" >&2
+    fi
+  fi
+  # the shipped options without any archive: how the images started before they trained one (round 11)
+  startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" no-archive "${SHIPPED_OPTIONS[@]}"
   # the launcher's JVM settings before issue #7, for comparison (on today's aot-jar packaging, which without an archive
   # starts like the fast-jar did): no archive, the default initial heap and glibc's default of 8 malloc arenas per core
   STARTUP_SET="MALLOC_ARENA_MAX=$((8 * $(nproc)))"
