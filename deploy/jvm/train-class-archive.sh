@@ -22,7 +22,7 @@ jar=$1 archive=$2
 shift 2
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 started_within=${TRAINING_TIMEOUT_SECONDS:-180}
-closed=127.0.0.1:1
+closed_host=127.0.0.1 closed_port=1 # nothing listens there
 
 feature=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
 if [ "${feature%%.*}" -ge 25 ]; then record=-XX:AOTCacheOutput=$archive; else record=-XX:ArchiveClassesAtExit=$archive; fi
@@ -36,10 +36,10 @@ TAKEDOWN_SIGNING_PRIVATE_KEY=$(sed -n 's/^private-key=//p' <<<"$keys") \
 TAKEDOWN_SIGNING_PUBLIC_KEY=$(sed -n 's/^public-key=//p' <<<"$keys") \
 "$java" -Xmx384m "$@" "$record" \
   -Dquarkus.http.port=0 \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$closed/training" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$closed_host:$closed_port/training" \
   -Dquarkus.flyway.migrate-at-start=false \
   -Dquarkus.hibernate-orm.schema-management.strategy=none \
-  -Damqp-host="${closed%:*}" -Damqp-port="${closed#*:}" \
+  -Damqp-host=$closed_host -Damqp-port=$closed_port \
   -jar "$jar" >"$log" 2>&1 &
 pid=$!
 
