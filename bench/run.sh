@@ -252,16 +252,27 @@ for name in aws apple notification baseline; do
   else
     echo "bench/run.sh: the AppCDS training start of $name wrote no archive; its shipped figure is missing" >&2
   fi
-  # as the images run it: the archive their build trains (deploy/jvm/train-class-archive.sh: one start with nothing
-  # to reach, stopped once started), which a service has and the bare baseline has not (its shipped one stands in)
+  # as the images run it (round 12): on a JDK 25, with the AOT cache their build trains (deploy/jvm/train-class-archive.sh:
+  # one start with nothing to reach, stopped once started), which a service has and the bare baseline has not (the
+  # cache of its own first start stands in); and as round 11's images did, on Java 17 with the AppCDS archive the
+  # same script trains there
   if [ "$name" != baseline ]; then
-    archive="$ROOT/bench/target/startup-archives/$name-image.jsa"
-    if JAVA_HOME= bash deploy/jvm/train-class-archive.sh "$jar" "$archive" "${SHIPPED_OPTIONS[@]}" \
-        > "$OUT/startup/$name-image-training.log" 2>&1; then
-      startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" image "${SHIPPED_OPTIONS[@]}" -XX:SharedArchiveFile="$archive"
-    else
-      echo "bench/run.sh: the image's archive training of $name failed; see $OUT/startup/$name-image-training.log" >&2
-    fi
+    for image in image-jdk17 image; do
+      if [ $image = image ]; then
+        [ -x "$JAVA25" ] || continue
+        STARTUP_JAVA=$JAVA25 training_home=$(dirname "$(dirname "$JAVA25")") archive_option=-XX:AOTCache suffix=aot
+      else
+        STARTUP_JAVA=java training_home= archive_option=-XX:SharedArchiveFile suffix=jsa
+      fi
+      archive="$ROOT/bench/target/startup-archives/$name-$image.$suffix"
+      if JAVA_HOME=$training_home bash deploy/jvm/train-class-archive.sh "$jar" "$archive" "${SHIPPED_OPTIONS[@]}" \
+          > "$OUT/startup/$name-$image-training.log" 2>&1; then
+        startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" $image "${SHIPPED_OPTIONS[@]}" $archive_option="$archive"
+      else
+        echo "bench/run.sh: the $image archive training of $name failed; see $OUT/startup/$name-$image-training.log" >&2
+      fi
+    done
+    STARTUP_JAVA=java
   fi
   # the shipped options without any archive: how the images started before they trained one (round 11)
   startup_of $name "$jar" ${PORTS[$name]} "${PIDS[$name]}" no-archive "${SHIPPED_OPTIONS[@]}"

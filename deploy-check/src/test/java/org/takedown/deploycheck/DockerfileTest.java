@@ -23,8 +23,8 @@ class DockerfileTest {
     private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE\\s+(\\d+)");
     private static final Pattern COPY_SOURCE = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$");
     private static final String TRAINING = "RUN bash /deployments/bin/train-class-archive.sh \"$JAVA_APP_JAR\" "
-            + "/deployments/app.jsa $GC_CONTAINER_OPTIONS $JAVA_OPTS_APPEND";
-    private static final String ARCHIVE_USED = "ENV JAVA_OPTS_APPEND=\"$JAVA_OPTS_APPEND -XX:SharedArchiveFile=/deployments/app.jsa\"";
+            + "/deployments/app.aot $GC_CONTAINER_OPTIONS $JAVA_OPTS_APPEND";
+    private static final String ARCHIVE_USED = "ENV JAVA_OPTS_APPEND=\"$JAVA_OPTS_APPEND -XX:AOTCache=/deployments/app.aot\"";
 
     @ParameterizedTest
     @ValueSource(strings = {"hosting-service", "appstore-service", "notification-service"})
@@ -34,8 +34,9 @@ class DockerfileTest {
         Matcher from = FROM.matcher(dockerfile);
         assertTrue(from.find(), "no FROM");
         String base = from.group(1);
-        assertTrue(base.startsWith("registry.access.redhat.com/ubi9/openjdk-17-runtime:")
-                || base.startsWith("eclipse-temurin:17-jre"), "not a maintained Java 17 JRE base: " + base);
+        // JDK 25: the AOT cache the image trains needs it (the jars are built for 17 and run unchanged)
+        assertTrue(base.startsWith("registry.access.redhat.com/ubi9/openjdk-25-runtime:")
+                || base.startsWith("eclipse-temurin:25-jre"), "not a maintained JDK 25 JRE base: " + base);
         assertFalse(base.endsWith(":latest"), "pin the base image");
 
         List<String> users = USER.matcher(dockerfile).results().map(r -> r.group(1)).toList();
@@ -70,7 +71,7 @@ class DockerfileTest {
         assertTrue(training > 0, "no training step: " + TRAINING);
         assertTrue(dockerfile.indexOf("ENV JAVA_OPTS_APPEND=") < training, "the run options are set after the training");
         assertTrue(dockerfile.indexOf(ARCHIVE_USED) > training, "the archive is not mapped after the training");
-        assertEquals(1, count(dockerfile, "SharedArchiveFile"), "the archive is mapped by the training step itself");
+        assertEquals(1, count(dockerfile, "AOTCache="), "the archive is mapped by the training step itself");
     }
 
     /** Every file an image copies reaches the build: the root's .dockerignore sends nothing else. */

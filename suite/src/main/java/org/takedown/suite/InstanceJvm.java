@@ -26,9 +26,11 @@ record InstanceJvm(Path javaHome, int featureVersion, Path archiveDirectory) {
 
     /**
      * The same as the images' (Dockerfile.jvm). Without -Xms the initial heap is 1/64 of the machine's memory, which
-     * start-up garbage touches and keeps resident.
+     * start-up garbage touches and keeps resident. The trim gives back to the system what glibc's heap kept of the
+     * start-up's native memory (the JIT compilers' arenas, mostly) once the instance idles.
      */
-    static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m");
+    static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m",
+            "-XX:TrimNativeHeapInterval=2000");
 
     /** Fewer glibc malloc arenas: each thread that allocates natively would otherwise get its own 64 MB arena. */
     static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
