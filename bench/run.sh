@@ -66,7 +66,7 @@ die() { echo "bench/run.sh: $*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- cleanup: only what this script started
 
-STARTED_PG_CLUSTER=0 EMBEDDED_PG_PID="" SUITE_PID="" SUITE_CHILDREN="" BASELINE_PID="" DBS_BEFORE=""
+STARTED_PG_CLUSTER=0 EMBEDDED_PG_PID="" SUITE_PID="" SUITE_CHILDREN="" BASELINE_PID="" DBS_BEFORE="" DBS_LISTED=0
 cleanup() {
   local status=$?
   set +e
@@ -76,7 +76,8 @@ cleanup() {
     stop_pid "$SUITE_PID" 150   # its shutdown hook stops the four instances (each may write its class archive), the broker and the database
     for child in $SUITE_CHILDREN; do stop_pid "$child"; done
   fi
-  if [ -n "$DBS_BEFORE" ]; then
+  # DBS_LISTED, not a non-empty DBS_BEFORE: on a cluster that had none of ours, every one of ours is this run's
+  if [ "$DBS_LISTED" = 1 ]; then
     for db in $(list_dbs); do
       if ! grep -qx "$db" <<<"$DBS_BEFORE"; then psql -X -q -d postgres -c "drop database if exists \"$db\"" >/dev/null; fi
     done
@@ -161,7 +162,7 @@ else
   PG_DESC="embedded PostgreSQL (testkit, zonky) $(psql -X -At -p $PG_PORT -d postgres -c 'show server_version')"
 fi
 export PGPORT=$PG_PORT
-DBS_BEFORE=$(list_dbs)
+DBS_BEFORE=$(list_dbs) DBS_LISTED=1
 for db in bench_pgbench bench_baseline; do
   psql -X -q -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
 done
