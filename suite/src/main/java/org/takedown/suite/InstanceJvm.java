@@ -54,6 +54,11 @@ record InstanceJvm(Path javaHome, int featureVersion, Path archiveDirectory) {
         }
     }
 
+    /** The option that makes this JVM map an archive it wrote. */
+    String mapping(Path archive) {
+        return (aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+    }
+
     List<String> command(String instance, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
@@ -62,7 +67,7 @@ record InstanceJvm(Path javaHome, int featureVersion, Path archiveDirectory) {
         if (records(instance, jar)) {
             command.add((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         } else {
-            command.add((aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+            command.add(mapping(archive));
         }
         command.add("-jar");
         command.add(jar.toString());

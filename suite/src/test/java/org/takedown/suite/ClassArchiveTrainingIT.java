@@ -55,8 +55,8 @@ class ClassArchiveTrainingIT {
         assertTrue(Files.size(archive) > 0, trained.output());
 
         String java = image.javaHome().resolve("bin/java").toString();
-        String mapped = (image.aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
-        Result printed = run(image, List.of(java, mapped, "-XX:+PrintSharedArchiveAndExit", "-jar", jar.toString()));
+        Result printed = run(image, List.of(java, image.mapping(archive), "-XX:+PrintSharedArchiveAndExit", "-jar",
+                jar.toString()));
         assertEquals(0, printed.exit(), printed.output());
         assertTrue(printed.output().contains("archive is valid"), "the JVM refuses the archive for " + jar);
         for (String phase : List.of(
