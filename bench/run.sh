@@ -211,15 +211,29 @@ BASELINE_ENV=(QUARKUS_HTTP_PORT=$BASELINE_PORT
 
 "${BENCH[@]}" rss --state "idle (suite instance)" aws=$AWS_PID apple=$APPLE_PID google=$GOOGLE_PID notification=$NOTIFICATION_PID
 mkdir -p "$OUT/startup" bench/target/startup-archives
-# STARTUP_JAVA (a java binary) and STARTUP_SET (K=V ...) change the JVM and environment of the starts that follow
-STARTUP_JAVA=java STARTUP_SET=""
+# STARTUP_JAVA (a java binary), STARTUP_SET (K=V ...) and STARTUP_IDLE_SECONDS (from ready to the RSS reading)
+# change the starts that follow
+STARTUP_JAVA=java STARTUP_SET="" STARTUP_IDLE_SECONDS=5
 startup_of() { # name jar port pid-or-empty variant [jvm args...]
   local name=$1 jar=$2 port=$3 pid=$4 variant=$5; shift 5
   local source=()
   if [ -n "$pid" ]; then source=(--env-of-pid "$pid"); else for kv in "${BASELINE_ENV[@]}"; do source+=(--set "$kv"); done; fi
   for kv in $STARTUP_SET; do source+=(--set "$kv"); done
   "${BENCH[@]}" startup --name "$name" --jar "$jar" --java "$STARTUP_JAVA" --port "$port" "${source[@]}" \
-    --runs "$STARTUP_RUNS" --variant "$variant" --log "$OUT/startup/$name-$variant" -- "$@"
+    --runs "$STARTUP_RUNS" --idle-seconds "$STARTUP_IDLE_SECONDS" --variant "$variant" --log "$OUT/startup/$name-$variant" -- "$@"
+}
+# async-profiler's agent library, from Maven Central (the first time), for this machine's architecture
+ASYNC_PROFILER=tools.profiler:async-profiler:4.6:jar:linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+async_profiler() {
+  local dir=bench/target/tools/async-profiler library
+  library=$(find $dir -name libasyncProfiler.so 2>/dev/null | head -1)
+  if [ -z "$library" ]; then
+    ./mvnw -B -q -N -o dependency:copy -Dartifact=$ASYNC_PROFILER -DoutputDirectory=$dir >/dev/null 2>&1 ||
+      ./mvnw -B -q -N dependency:copy -Dartifact=$ASYNC_PROFILER -DoutputDirectory=$dir >/dev/null 2>&1 || return 1
+    (cd $dir && "$JDK_BIN/jar" xf async-profiler-*.jar) || return 1
+    library=$(find $dir -name libasyncProfiler.so | head -1)
+  fi
+  [ -n "$library" ] && echo "$ROOT/$library"
 }
 # one training start that writes a class archive when it stops; its figures are not kept
 train_archive() { # name jar port pid archive-option
@@ -298,14 +312,30 @@ for name in aws apple notification baseline; do
   fi
   STARTUP_SET=""
 done
-log "Start-up profile of aws (JFR)"
-STARTUP_RUNS_SAVED=$STARTUP_RUNS; STARTUP_RUNS=1
-startup_of aws hosting-service/target/quarkus-app/quarkus-run.jar 8191 "$AWS_PID" jfr \
-  -XX:StartFlightRecording=filename="$OUT/startup-aws.jfr",settings=profile >/dev/null
-STARTUP_RUNS=$STARTUP_RUNS_SAVED
-sed -i '/"variant": "jfr"/d' "$RESULTS"
-if [ -f "$OUT/startup-aws.jfr" ]; then
-  "${BENCH[@]}" profile --name aws --jfr "$JDK_BIN/jfr" "$OUT/startup-aws.jfr"
+# where a start goes: aws as the images run it (as shipped without a JDK 25), once under async-profiler's CPU sampling
+# and once under its wall-clock sampling, each stopped once ready. JFR doubled the start it recorded (round 13).
+log "Start-up profile of aws (async-profiler)"
+if profiler=$(async_profiler); then
+  if [ -x "$JAVA25" ] && [ -f bench/target/startup-archives/aws-image.aot ]; then
+    STARTUP_JAVA=$JAVA25 profiled=image archive_option=-XX:AOTCache="$ROOT/bench/target/startup-archives/aws-image.aot"
+  else
+    profiled=shipped archive_option=-XX:SharedArchiveFile="$ROOT/bench/target/startup-archives/aws.jsa"
+  fi
+  STARTUP_RUNS_SAVED=$STARTUP_RUNS STARTUP_RUNS=1 STARTUP_SET="MALLOC_ARENA_MAX=2" STARTUP_IDLE_SECONDS=0
+  for event in cpu:1 wall:2; do
+    startup_of aws hosting-service/target/quarkus-app/quarkus-run.jar 8191 "$AWS_PID" profile "${SHIPPED_OPTIONS[@]}" \
+      "$archive_option" -agentpath:"$profiler"=start,event=${event%:*},interval=${event#*:}ms,threads,collapsed,file="$OUT/startup-aws-${event%:*}.collapsed" >/dev/null
+  done
+  STARTUP_RUNS=$STARTUP_RUNS_SAVED STARTUP_JAVA=java STARTUP_SET="" STARTUP_IDLE_SECONDS=5
+  sed -i '/"variant": "profile"/d' "$RESULTS"
+  if [ -s "$OUT/startup-aws-cpu.collapsed" ] && [ -s "$OUT/startup-aws-wall.collapsed" ]; then
+    "${BENCH[@]}" startup-profile --name aws --variant $profiled --cpu "$OUT/startup-aws-cpu.collapsed" \
+      --cpu-interval-ms 1 --wall "$OUT/startup-aws-wall.collapsed" --wall-interval-ms 2
+  else
+    echo "bench/run.sh: the profiled starts of aws wrote no profile; see $OUT/startup/aws-profile.0" >&2
+  fi
+else
+  echo "bench/run.sh: async-profiler ($ASYNC_PROFILER) could not be fetched; no start-up profile" >&2
 fi
 else
   "${BENCH[@]}" note --figure startup-skipped "skipped (--skip-startup)"

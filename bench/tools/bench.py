@@ -219,6 +219,56 @@ def profile_summary(args):
            topPackages=top(packages), topThreads=top(threads))
 
 
+# a Quarkus start step in a stack: the class the build wrote for one recorded build step, e.g.
+# io/quarkus/runner/recorded/FlywayProcessor$startActions1575138505.deploy
+START_STEP = re.compile(r"io/quarkus/runner/recorded/(\w+?)(?:Processor|BuildStep)?\$(\w+?)\d+\.deploy$")
+PARKED = ("Unsafe.park", "pthread_cond_wait", "pthread_cond_timedwait", "Object.wait", "epoll_wait", "__futex")
+
+
+def collapsed_stacks(path):
+    """(thread, frames, samples) of each line of async-profiler's collapsed output, recorded with `threads`."""
+    for line in open(path, errors="replace"):
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        frames = stack.split(";")
+        thread = re.sub(r"\s*tid=\d+\]$", "", frames[0]).lstrip("[")
+        yield thread, frames[1:], int(count)
+
+
+def waits_for_exit(frames):
+    """main, once started, parks in ApplicationLifecycleManager.run until the application is asked to stop."""
+    return any(f.endswith("ApplicationLifecycleManager.run") and following.startswith("java/util/concurrent/")
+               for f, following in zip(frames, frames[1:]))
+
+
+def startup_profile(args):
+    """Where one start goes (async-profiler, the process stopped once ready): the CPU time of each kind of thread,
+    and the wall time of main in each Quarkus start step, with the part of it spent parked (waiting for another
+    thread, a connection or the CPU scheduler's wake-up)."""
+    cpu = {}
+    for thread, frames, count in collapsed_stacks(args.cpu):
+        kind = ("C2 compiler" if thread.startswith("C2 Compiler") else "C1 compiler" if thread.startswith("C1 Compiler")
+                else thread if thread in ("main", "JPA Startup Thread") else "other threads")
+        cpu[kind] = cpu.get(kind, 0) + count * args.cpu_interval_ms / 1000
+    steps, parked = {}, {}
+    for thread, frames, count in collapsed_stacks(args.wall):
+        if thread != "main" or any("Application.stop" in f for f in frames) or waits_for_exit(frames):
+            continue  # the time after the start, until the stop, is not part of it
+        step = next((f"{m.group(1)}.{m.group(2)}" for m in map(START_STEP.match, frames) if m), None)
+        if step is None:
+            step = ("static init, between steps" if any("ApplicationImpl.<clinit>" in f for f in frames)
+                    else "start, between steps" if any("ApplicationImpl.doStart" in f for f in frames)
+                    else "before and around Quarkus' start")
+        seconds = count * args.wall_interval_ms / 1000
+        steps[step] = steps.get(step, 0) + seconds
+        if any(p in f for f in frames[-6:] for p in PARKED):
+            parked[step] = parked.get(step, 0) + seconds
+    ranked = sorted(steps, key=lambda k: -steps[k])
+    record(args.results, "startup-profile", service=args.name, variant=args.variant,
+           cpuSeconds={k: round(v, 2) for k, v in sorted(cpu.items(), key=lambda kv: -kv[1])},
+           mainSeconds=round(sum(steps.values()), 2),
+           mainSteps=[[k, round(steps[k], 2), round(parked.get(k, 0), 2)] for k in ranked[:args.top]])
+
+
 # ---------------------------------------------------------------- load figures
 
 def wrk_result(args):
@@ -958,6 +1008,19 @@ def render(args):
     for row in table:
         add("| " + " | ".join(str(c).replace("|", "/") for c in row) + " |")
     add("")
+    for p in by("startup-profile"):
+        add(f"## Start-up profile of {p['service']} ({p['variant']}, async-profiler)")
+        add("")
+        add("One start, stopped once ready. CPU time by thread: "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in p["cpuSeconds"].items())
+            + f". The wall time of `main`, {p['mainSeconds']:.2f} s, by Quarkus start step (the build step that "
+            "recorded it; `Arc.notifyBeanContainerListeners` is where Hibernate ORM builds its metadata):")
+        add("")
+        add("| step | seconds on main | of which parked |")
+        add("|---|---|---|")
+        for step, seconds, parked in p["mainSteps"]:
+            add(f"| {step} | {seconds:.2f} | {parked:.2f} |")
+        add("")
     profiles = by("profile")
     if profiles:
         add("## Profiles (JFR execution samples)")
@@ -1034,6 +1097,16 @@ def main():
     p.add_argument("--top", type=int, default=8)
     p.add_argument("recording")
     p.set_defaults(run=profile_summary)
+
+    p = sub.add_parser("startup-profile")
+    p.add_argument("--name", required=True)
+    p.add_argument("--variant", required=True)
+    p.add_argument("--cpu", required=True, help="async-profiler's collapsed output of event=cpu")
+    p.add_argument("--cpu-interval-ms", type=float, required=True)
+    p.add_argument("--wall", required=True, help="async-profiler's collapsed output of event=wall")
+    p.add_argument("--wall-interval-ms", type=float, required=True)
+    p.add_argument("--top", type=int, default=10)
+    p.set_defaults(run=startup_profile)
 
     p = sub.add_parser("wrk")
     p.add_argument("--figure", required=True)
