@@ -349,48 +349,59 @@ await_ready "$BASELINE/q/health/ready" 120 $BASELINE_PID || die "the baseline se
 
 # ---------------------------------------------------------------- intake: pgbench, bare service, hosting
 
-wrk_runs() { # figure url script pid-to-sample
-  local figure=$1 url=$2 script=$3 pid=$4 files=()
-  wrk -t$WRK_THREADS -c$CONNECTIONS -d${WARMUP}s -s "$script" "$url" > "$OUT/$figure-warmup.txt" 2>&1 || true
-  touch "$OUT/$figure.rss-running"; rm -f "$OUT/$figure.rss-stop"
-  "${BENCH[@]}" sample-rss --state "under $figure load" --stop-file "$OUT/$figure.rss-stop" \
-    --max-seconds $((RUNS * DURATION + 120)) "$5=$pid" &
-  local sampler=$!
-  for run in $(seq 1 "$RUNS"); do
-    wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s -s "$script" "$url" > "$OUT/$figure-$run.txt" 2>&1 || true
-    files+=("$OUT/$figure-$run.txt")
-  done
-  touch "$OUT/$figure.rss-stop"; wait $sampler || true
-  "${BENCH[@]}" wrk --figure "$figure" "${files[@]}"
+# one wrk run of a figure: its output goes to $OUT/FIGURE-RUN.txt
+wrk_run() { # figure url script run seconds
+  wrk -t$WRK_THREADS -c$CONNECTIONS -d${5}s --timeout 10s -s "$3" "$2" > "$OUT/$1-$4.txt" 2>&1 || true
+}
+# the peak RSS of a process until the figure's stop file appears
+rss_sampler() { # figure name pid
+  rm -f "$OUT/$1.rss-stop"
+  "${BENCH[@]}" sample-rss --state "under $1 load" --stop-file "$OUT/$1.rss-stop" \
+    --max-seconds $((3 * RUNS * DURATION + 300)) "$2=$3" &
 }
 
 if wants intake; then
-log "pgbench: single-row insert, $CONNECTIONS clients ($RUNS × ${DURATION}s after a short warm-up)"
+# The three figures are warmed up, then run in rounds of one run each, so that the machine's drift over the minutes
+# of the figure reaches all three alike (round 13: run one after the other, the bare service and intake could meet
+# different machines).
+log "Intake: pgbench, the bare REST + Panache insert and report intake at aws, $CONNECTIONS connections each"
 psql -X -q -d bench_pgbench -c "create table bench_pg_row (id bigserial primary key, payload varchar(4000) not null, created_at timestamptz not null)"
-pgbench -n -c $CONNECTIONS -j 2 -T $(( WARMUP < 10 ? WARMUP : 10 )) -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-warmup.txt" 2>&1
-PG_FILES=()
-for run in $(seq 1 "$RUNS"); do
-  pgbench -n -c $CONNECTIONS -j 2 -T $DURATION -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-$run.txt" 2>&1 || true
-  PG_FILES+=("$OUT/pgbench-$run.txt")
-done
-"${BENCH[@]}" pgbench "${PG_FILES[@]}"
-
-log "Bare REST + Panache insert: wrk, $CONNECTIONS connections (warm-up ${WARMUP}s, $RUNS × ${DURATION}s)"
-wrk_runs baseline-insert "$BASELINE" bench/wrk/post-row.lua $BASELINE_PID baseline
-
-log "Report intake at aws"
 INTAKE_RESOURCE=intake-$(date +%s).bench.example
 PROBE=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$AWS/reports" -H 'Content-Type: application/json' \
   -H "Authorization: Bearer $REPORTER_TOKEN" -d '{}')
 if [ "$PROBE" = 404 ] || [ "$PROBE" = 405 ] || [ "$PROBE" = 000 ]; then
   "${BENCH[@]}" note --figure intake "endpoint missing (POST /reports answered $PROBE)"
+  INTAKE=0
 else
   curl -s -o "$OUT/intake-customer.json" --max-time 30 -X POST "$AWS/customers" -H 'Content-Type: application/json' \
     -H "Authorization: Bearer $ADMIN_TOKEN" \
     -d "{\"legalName\":\"Bench Intake $(date +%s)\",\"domains\":[\"$INTAKE_RESOURCE\"],\"resources\":[{\"hostname\":\"$INTAKE_RESOURCE\"}]}" || true
-  BENCH_TOKEN=$REPORTER_TOKEN BENCH_RESOURCE=$INTAKE_RESOURCE wrk_runs intake "$AWS" bench/wrk/post-report.lua $AWS_PID aws
+  INTAKE=1
 fi
-
+export BENCH_TOKEN=$REPORTER_TOKEN BENCH_RESOURCE=$INTAKE_RESOURCE # read by post-report.lua
+log "Warm-up: pgbench $(( WARMUP < 10 ? WARMUP : 10 ))s, the bare service ${WARMUP}s, intake ${WARMUP}s"
+pgbench -n -c $CONNECTIONS -j 2 -T $(( WARMUP < 10 ? WARMUP : 10 )) -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-warmup.txt" 2>&1
+wrk_run baseline-insert "$BASELINE" bench/wrk/post-row.lua warmup $WARMUP
+[ $INTAKE = 0 ] || wrk_run intake "$AWS" bench/wrk/post-report.lua warmup $WARMUP
+rss_sampler baseline-insert baseline $BASELINE_PID; BASELINE_SAMPLER=$!
+[ $INTAKE = 0 ] || { rss_sampler intake aws $AWS_PID; AWS_SAMPLER=$!; }
+PG_FILES=() BASELINE_FILES=() INTAKE_FILES=()
+for run in $(seq 1 "$RUNS"); do
+  log "Round $run of $RUNS: pgbench, the bare service, intake, ${DURATION}s each"
+  pgbench -n -c $CONNECTIONS -j 2 -T $DURATION -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-$run.txt" 2>&1 || true
+  PG_FILES+=("$OUT/pgbench-$run.txt")
+  wrk_run baseline-insert "$BASELINE" bench/wrk/post-row.lua $run $DURATION
+  BASELINE_FILES+=("$OUT/baseline-insert-$run.txt")
+  if [ $INTAKE = 1 ]; then
+    wrk_run intake "$AWS" bench/wrk/post-report.lua $run $DURATION
+    INTAKE_FILES+=("$OUT/intake-$run.txt")
+  fi
+done
+touch "$OUT/baseline-insert.rss-stop" "$OUT/intake.rss-stop"
+wait $BASELINE_SAMPLER ${AWS_SAMPLER:-} || true
+"${BENCH[@]}" pgbench "${PG_FILES[@]}"
+"${BENCH[@]}" wrk --figure baseline-insert "${BASELINE_FILES[@]}"
+[ $INTAKE = 0 ] || "${BENCH[@]}" wrk --figure intake "${INTAKE_FILES[@]}"
 fi # intake
 
 # ---------------------------------------------------------------- propagation, fan-out, statistics
