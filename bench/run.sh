@@ -313,7 +313,8 @@ for name in aws apple notification baseline; do
   STARTUP_SET=""
 done
 # where a start goes: aws as the images run it (as shipped without a JDK 25), once under async-profiler's CPU sampling
-# and once under its wall-clock sampling, each stopped once ready. JFR doubled the start it recorded (round 13).
+# and once under its wall-clock sampling, each stopped once ready. JFR made the start it recorded 2.5 times as long
+# (round 13).
 log "Start-up profile of aws (async-profiler)"
 if profiler=$(async_profiler); then
   if [ -x "$JAVA25" ] && [ -f bench/target/startup-archives/aws-image.aot ]; then

@@ -189,7 +189,7 @@ def sample_rss(args):
 
 
 def profile_summary(args):
-    """Top frames of a start-up recording (JFR execution samples), by method and by package."""
+    """Top frames of a JFR recording (its execution samples), by method, by package and by thread."""
     out = subprocess.run([args.jfr, "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample",
                           args.recording],
                          capture_output=True, text=True, timeout=300)
