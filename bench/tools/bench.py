@@ -243,7 +243,7 @@ def waits_for_exit(frames):
 def startup_profile(args):
     """Where one start goes (async-profiler, the process stopped once ready): the CPU time of each kind of thread,
     and the wall time of main in each Quarkus start step, with the part of it spent parked (waiting for another
-    thread, a connection or the CPU scheduler's wake-up)."""
+    thread or a connection)."""
     cpu = {}
     for thread, frames, count in collapsed_stacks(args.cpu):
         kind = ("C2 compiler" if thread.startswith("C2 Compiler") else "C1 compiler" if thread.startswith("C1 Compiler")
