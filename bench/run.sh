@@ -317,21 +317,23 @@ done
 # (round 13).
 log "Start-up profile of aws (async-profiler)"
 if profiler=$(async_profiler); then
-  if [ -x "$JAVA25" ] && [ -f bench/target/startup-archives/aws-image.aot ]; then
-    STARTUP_JAVA=$JAVA25 profiled=image archive_option=-XX:AOTCache="$ROOT/bench/target/startup-archives/aws-image.aot"
+  image_cache="$ROOT/bench/target/startup-archives/aws-image.aot"
+  if [ -x "$JAVA25" ] && [ -f "$image_cache" ]; then
+    STARTUP_JAVA=$JAVA25 profiled=image archive_option=-XX:AOTCache="$image_cache"
   else
     profiled=shipped archive_option=-XX:SharedArchiveFile="$ROOT/bench/target/startup-archives/aws.jsa"
   fi
+  declare -A SAMPLING_MS=([cpu]=1 [wall]=2)
   STARTUP_RUNS_SAVED=$STARTUP_RUNS STARTUP_RUNS=1 STARTUP_SET="MALLOC_ARENA_MAX=2" STARTUP_IDLE_SECONDS=0
-  for event in cpu:1 wall:2; do
+  for event in cpu wall; do
     startup_of aws hosting-service/target/quarkus-app/quarkus-run.jar 8191 "$AWS_PID" profile "${SHIPPED_OPTIONS[@]}" \
-      "$archive_option" -agentpath:"$profiler"=start,event=${event%:*},interval=${event#*:}ms,threads,collapsed,file="$OUT/startup-aws-${event%:*}.collapsed" >/dev/null
+      "$archive_option" -agentpath:"$profiler"=start,event=$event,interval=${SAMPLING_MS[$event]}ms,threads,collapsed,file="$OUT/startup-aws-$event.collapsed" >/dev/null
   done
   STARTUP_RUNS=$STARTUP_RUNS_SAVED STARTUP_JAVA=java STARTUP_SET="" STARTUP_IDLE_SECONDS=5
   sed -i '/"variant": "profile"/d' "$RESULTS"
   if [ -s "$OUT/startup-aws-cpu.collapsed" ] && [ -s "$OUT/startup-aws-wall.collapsed" ]; then
     "${BENCH[@]}" startup-profile --name aws --variant $profiled --cpu "$OUT/startup-aws-cpu.collapsed" \
-      --cpu-interval-ms 1 --wall "$OUT/startup-aws-wall.collapsed" --wall-interval-ms 2
+      --cpu-interval-ms ${SAMPLING_MS[cpu]} --wall "$OUT/startup-aws-wall.collapsed" --wall-interval-ms ${SAMPLING_MS[wall]}
   else
     echo "bench/run.sh: the profiled starts of aws wrote no profile; see $OUT/startup/aws-profile.0" >&2
   fi
