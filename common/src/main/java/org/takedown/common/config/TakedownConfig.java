@@ -84,6 +84,13 @@ public interface TakedownConfig {
         int maxInFlight();
 
         /**
+         * The most events a lane applies in one transaction when a backlog waits in it; a lane that keeps up applies
+         * each event as it comes. 1 gives every event a transaction of its own.
+         */
+        @WithDefault("16")
+        int maxBatch();
+
+        /**
          * The CloudEvents types this service's handlers act on; the broker keeps every other type away
          * ({@code SubscriptionSelector}). Unset, the subscription takes every type. Start-up fails if a handler acts on
          * a type left out.

@@ -1,7 +1,7 @@
 package org.takedown.common.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,18 +10,22 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.takedown.common.config.TakedownConfig;
 import org.takedown.common.event.EventCodec;
 
 /**
  * Reads every event of the shared address from this instance's durable subscription and applies it in the
- * {@link InboxLanes lane} of its subject. A message is acknowledged only once applied. A poison message is recorded
- * and rejected, which sends it to the broker's dead-letter address; any other failure is nacked and redelivered
+ * {@link InboxLanes lane} of its subject, a backlog in batches of one transaction each. A message is acknowledged
+ * only once the transaction that applied it has committed. A poison message is recorded and rejected, which sends it
+ * to the broker's dead-letter address; any other failure is nacked and redelivered
  * ({@code failure-strategy=modified-failed}), so a database outage loses nothing.
  */
 @ApplicationScoped
@@ -36,10 +40,28 @@ public class EventConsumer {
     EventCodec codec;
 
     @Inject
-    InboxLanes lanes;
+    TakedownConfig config;
 
     @Inject
     MeterRegistry registry;
+
+    private InboxLanes<Delivery> lanes;
+
+    /** A message taken from the broker, with its body as text. */
+    private record Delivery(Message<?> message, String body) {
+    }
+
+    @PostConstruct
+    void startLanes() {
+        TakedownConfig.Inbox inbox = config.inbox();
+        lanes = new InboxLanes<>(inbox.lanes(), inbox.maxInFlight(), inbox.maxBatch(), this::apply);
+        registry.gauge("takedown.inbox.in.flight", lanes, InboxLanes::inFlight);
+    }
+
+    @PreDestroy
+    void stopLanes() throws InterruptedException {
+        lanes.stop();
+    }
 
     /**
      * Hands the message to the lane of its subject; what it returns holds the next message back while the lanes are
@@ -50,39 +72,68 @@ public class EventConsumer {
     public CompletionStage<Void> consume(Message<?> message) {
         String body = bodyOf(message.getPayload());
         String subject = body == null ? null : codec.subject(body).orElse(null);
-        return lanes.submit(subject, () -> apply(message, body));
+        return lanes.submit(subject, new Delivery(message, body));
     }
 
-    private CompletionStage<Void> apply(Message<?> message, String body) {
+    /**
+     * Applies a lane's batch in one transaction and settles each message once it has committed. If the batch fails,
+     * each of its events is applied again on its own, so that only the one that failed waits for redelivery.
+     */
+    private void apply(List<Delivery> batch) {
+        if (batch.size() > 1) {
+            List<InboxProcessor.Result> results;
+            try {
+                results = processor.processAll(batch.stream().map(Delivery::body).toList());
+            } catch (RuntimeException e) {
+                LOG.debugf("A batch of %d events failed, applying each on its own: %s", batch.size(), e.toString());
+                batch.forEach(this::applyAlone);
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Delivery delivery = batch.get(i);
+                InboxProcessor.Result result = results.get(i);
+                if (result.refusal() == null) {
+                    applied(delivery, result.outcome());
+                } else {
+                    deadLetter(delivery, result.refusal());
+                }
+            }
+            return;
+        }
+        batch.forEach(this::applyAlone);
+    }
+
+    private void applyAlone(Delivery delivery) {
         try {
-            InboxProcessor.Outcome outcome = processor.process(body);
-            registry.counter("takedown.inbox.events", "outcome", outcome.name().toLowerCase()).increment();
-            return message.ack();
+            applied(delivery, processor.process(delivery.body()));
         } catch (PoisonMessageException e) {
-            return deadLetter(message, body, e);
+            deadLetter(delivery, e);
         } catch (RuntimeException e) {
             LOG.warnf("Event processing failed and will be redelivered: %s", e.toString());
             registry.counter("takedown.inbox.events", "outcome", "retry").increment();
-            return message.nack(e);
+            delivery.message().nack(e);
         }
     }
 
-    private CompletionStage<Void> deadLetter(Message<?> message, String body, PoisonMessageException reason) {
+    private void applied(Delivery delivery, InboxProcessor.Outcome outcome) {
+        registry.counter("takedown.inbox.events", "outcome", outcome.name().toLowerCase()).increment();
+        delivery.message().ack();
+    }
+
+    private void deadLetter(Delivery delivery, PoisonMessageException reason) {
+        Message<?> message = delivery.message();
         try {
-            processor.recordDeadLetter(body, reason.getMessage());
+            processor.recordDeadLetter(delivery.body(), reason.getMessage());
         } catch (RuntimeException e) {
             // without its audit record a refusal would be silent: retry it later instead
             LOG.warnf("Could not record a dead letter, redelivering: %s", e.toString());
-            return message.nack(e);
+            message.nack(e);
+            return;
         }
         LOG.warnf("Rejected an event to the dead-letter address: %s", reason.getMessage());
         registry.counter("takedown.inbox.events", "outcome", "dead_letter").increment();
-        return message.getMetadata(IncomingAmqpMetadata.class)
-                .map(amqp -> {
-                    amqp.getMessage().rejected();
-                    return (CompletionStage<Void>) CompletableFuture.<Void>completedFuture(null);
-                })
-                .orElseGet(() -> message.nack(reason));
+        message.getMetadata(IncomingAmqpMetadata.class).ifPresentOrElse(amqp -> amqp.getMessage().rejected(),
+                () -> message.nack(reason));
     }
 
     private static String bodyOf(Object payload) {

@@ -2,6 +2,7 @@ package org.takedown.common.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -78,9 +79,34 @@ public class InboxProcessor {
         }
     }
 
+    /** What became of one event of a batch: its outcome, or why it must be dead-lettered. */
+    public record Result(Outcome outcome, PoisonMessageException refusal) {
+    }
+
     /** Throws {@link PoisonMessageException} for a message that must be dead-lettered. */
     @Transactional
     public Outcome process(String body) throws PoisonMessageException {
+        return apply(body);
+    }
+
+    /**
+     * Applies a lane's batch in one transaction, in order. A refused event is returned, not thrown: it is refused
+     * before anything of it is written, so the others still commit. Any other failure rolls back the whole batch.
+     */
+    @Transactional
+    public List<Result> processAll(List<String> bodies) {
+        List<Result> results = new ArrayList<>(bodies.size());
+        for (String body : bodies) {
+            try {
+                results.add(new Result(apply(body), null));
+            } catch (PoisonMessageException e) {
+                results.add(new Result(null, e));
+            }
+        }
+        return results;
+    }
+
+    private Outcome apply(String body) throws PoisonMessageException {
         if (body == null || body.isBlank()) {
             throw new PoisonMessageException("message has no body");
         }

@@ -17,22 +17,24 @@ import org.junit.jupiter.api.Test;
 
 class InboxLanesTest {
 
-    InboxLanes lanes;
+    InboxLanes<Runnable> lanes;
 
     @AfterEach
     void stop() throws InterruptedException {
-        lanes.stop();
+        if (lanes != null) {
+            lanes.stop();
+        }
     }
 
     @Test
     void eventsAboutOneSubjectAreAppliedInArrivalOrder() throws InterruptedException {
-        lanes = new InboxLanes(4, 1000);
+        lanes = running(4, 1000);
         assertEquals(IntStream.range(0, 200).boxed().toList(), applyInTurn("Parler LLC", 200));
     }
 
     @Test
     void aSlowSubjectDoesNotHoldBackTheOthers() throws InterruptedException {
-        lanes = new InboxLanes(4, 1000);
+        lanes = running(4, 1000);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch othersDone = new CountDownLatch(1);
         String slow = "Parler LLC";
@@ -49,7 +51,7 @@ class InboxLanesTest {
 
     @Test
     void whenFullTheNextEventWaitsUntilOneIsApplied() throws InterruptedException {
-        lanes = new InboxLanes(2, 3);
+        lanes = running(2, 3);
         CountDownLatch release = new CountDownLatch(1);
         CompletionStage<Void> first = lanes.submit("a", () -> await(release));
         CompletionStage<Void> second = lanes.submit("a", () -> { });
@@ -65,8 +67,44 @@ class InboxLanesTest {
 
     @Test
     void eventsWithoutASubjectShareTheFirstLane() throws InterruptedException {
-        lanes = new InboxLanes(3, 1000);
+        lanes = running(3, 1000);
         assertEquals(IntStream.range(0, 50).boxed().toList(), applyInTurn(null, 50));
+    }
+
+    @Test
+    void aBacklogIsHandedOverInBatchesInArrivalOrderAndNoLargerThanTheLimit() throws InterruptedException {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(41);
+        InboxLanes<Integer> batching = new InboxLanes<>(2, 1000, 16, batch -> {
+            if (batch.contains(0)) {
+                holding.countDown();
+                await(release);
+            }
+            batches.add(List.copyOf(batch));
+            batch.forEach(n -> done.countDown());
+        });
+        try {
+            batching.submit("Parler LLC", 0);
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            for (int i = 1; i <= 40; i++) {
+                batching.submit("Parler LLC", i);
+            }
+            release.countDown();
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            // event 0 held the lane while the other forty queued behind it
+            assertEquals(List.of(List.of(0), IntStream.rangeClosed(1, 16).boxed().toList(),
+                    IntStream.rangeClosed(17, 32).boxed().toList(), IntStream.rangeClosed(33, 40).boxed().toList()),
+                    batches);
+        } finally {
+            batching.stop();
+        }
+    }
+
+    /** Lanes that run each event, a task, on its own. */
+    private static InboxLanes<Runnable> running(int count, int maxInFlight) {
+        return new InboxLanes<>(count, maxInFlight, 1, batch -> batch.forEach(Runnable::run));
     }
 
     /** Submits events 0..count-1 about one subject and returns the order in which they were applied. */

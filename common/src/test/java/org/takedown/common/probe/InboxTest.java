@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.takedown.common.audit.AuditEntry;
 import org.takedown.common.event.EventCodec;
+import org.takedown.common.event.SampleEvents;
 import org.takedown.common.event.Party;
 import org.takedown.common.inbox.DeadLetter;
 import org.takedown.common.inbox.InboxEvent;
@@ -30,6 +32,9 @@ class InboxTest {
 
     @Inject
     EventCodec codec;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aPeerEventIsAppliedOnceEvenWhenRedelivered() {
@@ -135,6 +140,78 @@ class InboxTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> applied(id) == 1);
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("eventId", id)));
+    }
+
+    @Test
+    void aBacklogIsAppliedInSharedTransactionsEachEventOnceAndInOrder() {
+        List<String> sent = holdTheLaneThenSend(new Party("Backlog LLC", List.of(), List.of(), List.of()), 12, null);
+        RecordingHandler.hold.release().countDown();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().allMatch(id -> applied(id) == 1));
+        List<RecordingHandler.Applied> applied = appliedOf(sent);
+        assertEquals(sent, applied.stream().map(RecordingHandler.Applied::eventId).toList(), "in the order sent");
+        // the held event alone, then the twelve queued behind it together
+        assertEquals(2, applied.stream().map(RecordingHandler.Applied::transaction).distinct().count());
+    }
+
+    @Test
+    void aFailureInABatchHoldsBackOnlyTheEventThatFailed() {
+        List<String> sent = holdTheLaneThenSend(new Party("Failing Batch LLC", List.of(), List.of(), List.of()), 5,
+                null);
+        // fails in the batch and again on its own, then succeeds when the broker redelivers it
+        RecordingHandler.FAILURES.put(sent.get(3), 2);
+        RecordingHandler.hold.release().countDown();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().allMatch(id -> applied(id) == 1));
+        assertTrue(RecordingHandler.FAILURES.isEmpty(), "both failures were used up");
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("eventId", sent.get(3))));
+    }
+
+    @Test
+    void aPoisonMessageInABatchIsDeadLetteredAndTheOthersApplied() {
+        long deadBefore = BrokerResource.broker().deadLetterCount();
+        // a forged decision names Parler, as the held lane's events do
+        String forged = PeerEvents.forgedDecision(codec, "apple");
+        String forgedId = parse(forged).get("id").asText();
+        List<String> sent = holdTheLaneThenSend(SampleEvents.parler(), 4, forged);
+        RecordingHandler.hold.release().countDown();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().allMatch(id -> applied(id) == 1));
+        await().atMost(Duration.ofSeconds(15)).until(() -> BrokerResource.broker().deadLetterCount() > deadBefore);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("eventId", forgedId)));
+        assertEquals(0, applied(forgedId));
+    }
+
+    /**
+     * Sends one decision about the party and holds its lane while applying it, then {@code more} decisions about the
+     * same party (and {@code alsoQueued}, if any, in the middle), and waits until they all wait in the lane. The test
+     * releases the hold. Returns the ids of the decisions, in the order sent.
+     */
+    private List<String> holdTheLaneThenSend(Party party, int more, String alsoQueued) {
+        String first = PeerEvents.decisionSignedBy(codec, "apple", party);
+        RecordingHandler.Hold hold = new RecordingHandler.Hold(parse(first).get("id").asText());
+        RecordingHandler.hold = hold;
+        List<String> sent = new ArrayList<>(List.of(hold.eventId()));
+        BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, first);
+        await().atMost(Duration.ofSeconds(15)).until(() -> hold.entered().getCount() == 0);
+        for (int i = 1; i <= more; i++) {
+            if (alsoQueued != null && i == more / 2) {
+                BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, alsoQueued);
+            }
+            String event = PeerEvents.decisionSignedBy(codec, "apple", party);
+            BrokerResource.broker().sendRaw(LocalBroker.EVENTS_ADDRESS, event);
+            sent.add(parse(event).get("id").asText());
+        }
+        int waiting = 1 + more + (alsoQueued == null ? 0 : 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> registry.get("takedown.inbox.in.flight").gauge().value()
+                >= waiting);
+        return sent;
+    }
+
+    private static List<RecordingHandler.Applied> appliedOf(List<String> eventIds) {
+        synchronized (RecordingHandler.APPLIED) {
+            return RecordingHandler.APPLIED.stream().filter(a -> eventIds.contains(a.eventId())).toList();
+        }
     }
 
     com.fasterxml.jackson.databind.node.ObjectNode parse(String json) {

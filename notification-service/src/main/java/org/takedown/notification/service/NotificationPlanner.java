@@ -108,7 +108,10 @@ public class NotificationPlanner {
                 notification.payload = webhookBody(notification, event);
             }
         }
-        queued.fire(new NotificationsQueued(event.id()));
+        if (planned.values().stream().anyMatch(n -> n.status == NotificationStatus.PENDING)) {
+            // only letters and webhooks wait for the dispatcher: an inbox item is delivered by being stored
+            queued.fire(new NotificationsQueued(event.id()));
+        }
         return planned.size();
     }
 
