@@ -18,16 +18,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.takedown.common.config.TakedownConfig;
 import org.takedown.common.event.DecisionIssued;
 import org.takedown.common.event.EventCodec;
 import org.takedown.common.event.Party;
@@ -46,6 +49,12 @@ class PeerFanOutTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    TakedownConfig config;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aDecisionAboutADeveloperWithManyListingsOpensExactlyOneAuditedAndAnnouncedCasePerListing() throws Exception {
@@ -120,6 +129,46 @@ class PeerFanOutTest {
         List<String> both = List.of("legalName:" + named.legalName(), "domain:" + named.domain());
         assertEquals(List.of(both, both, List.of("domain:" + named.domain())),
                 matches.getList("items[0].matches.matchedBy"));
+    }
+
+    @Test
+    void eventsQueuedBehindAFanOutShareATransactionAndEachSeesWhatTheOneBeforeDid() throws Exception {
+        var sprawl = Fixtures.developer("Ahead");
+        insertListings(sprawl, LISTINGS);
+        // a party whose events take the fan-out's lane: its legal name is their subject
+        int lane = Math.floorMod(sprawl.legalName().hashCode(), config.inbox().lanes());
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = IntStream.range(0, 1000).mapToObj(i -> "Queued Behind " + tag + " " + i + " LLC")
+                .filter(candidate -> Math.floorMod(candidate.hashCode(), config.inbox().lanes()) == lane)
+                .findFirst().orElseThrow();
+        String domain = "queued-" + tag + ".example";
+        long developerId = ((Number) as(Fixtures.ADMIN).body(Map.of("legalName", name, "domains", List.of(domain)))
+                .post("/developers").then().statusCode(201).extract().path("id")).longValue();
+        var queued = new Fixtures.Dev(developerId, name, domain, null);
+        long app = Fixtures.listing(queued, "app", true);
+        DecisionIssued fanOut = Fixtures.hostingSuspension(Fixtures.party(sprawl));
+        DecisionIssued decision = Fixtures.hostingSuspension(new Party(name, List.of(domain), List.of(), List.of()));
+        String decided = Fixtures.signed(codec, "aws", decision);
+        String reversed = Fixtures.signed(codec, "aws", Fixtures.reversalOf(decision));
+
+        // once the lane has taken the fan-out, the decision and its reversal queue behind it while its cases open
+        Fixtures.send(Fixtures.signed(codec, "aws", fanOut));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> registry.get("takedown.inbox.in.flight").gauge().value() > 0);
+        Fixtures.send(decided);
+        Fixtures.send(reversed);
+        awaitCases(decision.decisionId(), 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inbox_event where event_id = ?",
+                codec.parse(reversed).get("id").asText()) == 1);
+
+        assertEquals(1, count("select count(distinct xmin::text) from inbox_event where event_id in (?, ?)",
+                codec.parse(decided).get("id").asText(), codec.parse(reversed).get("id").asText()),
+                "applied in one transaction");
+        // the reversal found the case its decision had opened earlier in that transaction, and noted it there
+        assertEquals(1, count("select count(*) from audit_entry where action = 'review.peer-decision-reversed' "
+                + "and entity_id in (select id::text from review_case where listing_id = ? and peer_decision_id = ?)",
+                app, decision.decisionId()));
+        awaitCases(fanOut.decisionId(), LISTINGS);
     }
 
     private void assertOneAuditEntryPerCase(String peerDecisionId) throws SQLException {
