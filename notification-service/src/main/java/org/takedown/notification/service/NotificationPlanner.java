@@ -56,7 +56,7 @@ public class NotificationPlanner {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(ReceivedEvent event) {
-        if (Notification.count("eventId", event.id()) > 0) {
+        if (Notification.plannedFor(event.id())) {
             return 0; // the inbox already filters duplicates; this keeps a replayed event harmless on its own
         }
         String eventName = EventNames.of(event.type());
