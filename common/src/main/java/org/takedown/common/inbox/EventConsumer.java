@@ -76,38 +76,24 @@ public class EventConsumer {
     }
 
     /**
-     * Applies a lane's batch in one transaction and settles each message once it has committed. If the batch fails,
-     * each of its events is applied again on its own, so that only the one that failed waits for redelivery.
+     * Applies a lane's batch in one transaction and settles each message once it has committed. If a batch of several
+     * fails, each of its events is applied again on its own, so that only the one that failed waits for redelivery.
      */
     private void apply(List<Delivery> batch) {
         if (batch.size() > 1) {
-            List<InboxProcessor.Result> results;
             try {
-                results = processor.processAll(batch.stream().map(Delivery::body).toList());
+                settle(batch, processor.processAll(batch.stream().map(Delivery::body).toList()));
+                return;
             } catch (RuntimeException e) {
                 LOG.debugf("A batch of %d events failed, applying each on its own: %s", batch.size(), e.toString());
-                batch.forEach(this::applyAlone);
-                return;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                Delivery delivery = batch.get(i);
-                InboxProcessor.Result result = results.get(i);
-                if (result.refusal() == null) {
-                    applied(delivery, result.outcome());
-                } else {
-                    deadLetter(delivery, result.refusal());
-                }
-            }
-            return;
         }
         batch.forEach(this::applyAlone);
     }
 
     private void applyAlone(Delivery delivery) {
         try {
-            applied(delivery, processor.process(delivery.body()));
-        } catch (PoisonMessageException e) {
-            deadLetter(delivery, e);
+            settle(List.of(delivery), processor.processAll(List.of(delivery.body())));
         } catch (RuntimeException e) {
             LOG.warnf("Event processing failed and will be redelivered: %s", e.toString());
             registry.counter("takedown.inbox.events", "outcome", "retry").increment();
@@ -115,9 +101,18 @@ public class EventConsumer {
         }
     }
 
-    private void applied(Delivery delivery, InboxProcessor.Outcome outcome) {
-        registry.counter("takedown.inbox.events", "outcome", outcome.name().toLowerCase()).increment();
-        delivery.message().ack();
+    /** Acknowledges each applied message and dead-letters each refused one, after the transaction committed. */
+    private void settle(List<Delivery> batch, List<InboxProcessor.Result> results) {
+        for (int i = 0; i < batch.size(); i++) {
+            Delivery delivery = batch.get(i);
+            InboxProcessor.Result result = results.get(i);
+            if (result.refusal() == null) {
+                registry.counter("takedown.inbox.events", "outcome", result.outcome().name().toLowerCase()).increment();
+                delivery.message().ack();
+            } else {
+                deadLetter(delivery, result.refusal());
+            }
+        }
     }
 
     private void deadLetter(Delivery delivery, PoisonMessageException reason) {

@@ -83,15 +83,10 @@ public class InboxProcessor {
     public record Result(Outcome outcome, PoisonMessageException refusal) {
     }
 
-    /** Throws {@link PoisonMessageException} for a message that must be dead-lettered. */
-    @Transactional
-    public Outcome process(String body) throws PoisonMessageException {
-        return apply(body);
-    }
-
     /**
-     * Applies a lane's batch in one transaction, in order. A refused event is returned, not thrown: it is refused
-     * before anything of it is written, so the others still commit. Any other failure rolls back the whole batch.
+     * Applies a lane's batch, of one event or more, in one transaction, in order. A refused event is returned, not
+     * thrown: it is refused before anything of it is written, so the others still commit. Any other failure rolls back
+     * the whole batch.
      */
     @Transactional
     public List<Result> processAll(List<String> bodies) {
