@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -28,6 +29,10 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "developer")
 public class Developer extends PanacheEntityBase {
+
+    /** Compiled once: every peer event's party is keyed by its legal name. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -77,8 +82,8 @@ public class Developer extends PanacheEntityBase {
      * distinguish companies.
      */
     public static String legalNameKey(String legalName) {
-        String folded = Normalizer.normalize(legalName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String folded = MARKS.matcher(Normalizer.normalize(legalName, Normalizer.Form.NFKD)).replaceAll("");
+        return SEPARATORS.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
     public static String domainKey(String domain) {

@@ -35,11 +35,8 @@ public class PartyMatcher {
             }
         }
         Map<Long, Hit> hits = new LinkedHashMap<>();
-        if (!developers.isEmpty()) {
-            Map<Long, List<Listing>> listings = Listing.ofDevelopers(developers.keySet());
-            developers.forEach((developerId, ways) -> listings.getOrDefault(developerId, List.of())
-                    .forEach(listing -> ways.forEach(how -> add(hits, listing, how))));
-        }
+        developers.forEach((developerId, ways) -> Listing.ofDeveloper(developerId)
+                .forEach(listing -> ways.forEach(how -> add(hits, listing, how))));
         for (String bundleId : party.bundleIds()) {
             Listing.byBundleId(bundleId).ifPresent(listing -> add(hits, listing, "bundleId:" + bundleId));
         }
