@@ -163,6 +163,25 @@ class ManagementTest {
         Api.only(stored, "INBOX", counsel);
     }
 
+    @Test
+    void aPartyNameInAnEventIsNotAPattern() {
+        Party party = PeerEvents.party("pattern");
+        Party registered = new Party("ParlerXLLC 1000 " + party.legalName(), party.domains(), List.of(),
+                party.contacts());
+        Party wildcards = new Party("Parler_LLC 100% " + party.legalName(), party.domains(), List.of(),
+                party.contacts());
+        String counsel = "counsel-" + UUID.randomUUID() + "@parler.test";
+        Api.admin().body(Map.of("party", registered.legalName().toUpperCase(), "role", "general-counsel",
+                "email", counsel)).post("/contacts").then().statusCode(201);
+
+        Api.only(Api.awaitNotifications(PeerEvents.send(codec, "aws", PeerEvents.notice(registered)), 8), "EMAIL",
+                counsel);
+        List<Map<String, Object>> toWildcards = Api.awaitNotifications(
+                PeerEvents.send(codec, "aws", PeerEvents.notice(wildcards)), 6);
+        assertEquals(6, toWildcards.size(), toWildcards::toString);
+        assertTrue(toWildcards.stream().noneMatch(n -> counsel.equals(n.get("recipient"))), toWildcards::toString);
+    }
+
     private static Set<Object> channels(List<Map<String, Object>> notifications) {
         return notifications.stream().map(n -> n.get("channel")).collect(Collectors.toSet());
     }

@@ -24,7 +24,7 @@ public class ContactService {
     @Transactional
     public PartyContact register(String party, String role, String name, String email, String actor) {
         String address = RecipientResolver.normalise(email);
-        if (PartyContact.count("lower(partyName) = lower(?1) and email = ?2", party.strip(), address) > 0) {
+        if (PartyContact.isRegistered(party, address)) {
             throw ProblemException.conflict(address + " is already a contact of " + party);
         }
         PartyContact contact = new PartyContact();
