@@ -447,7 +447,7 @@ fi # fanout
 # ---------------------------------------------------------------- outbox relay vs Emitter.send
 if wants relay; then
 
-log "Outbox relay: $RELAY_EVENTS signed events committed to the aws outbox at once, $RUNS runs after $RELAY_WARMUPS warm-ups"
+log "Outbox relay against Emitter.send: $RELAY_EVENTS signed events a run, $RELAY_WARMUPS warm-ups of each, then $RUNS rounds of one run each"
 relay_once() { # prints the relay's rate in events/s (empty if it did not send them all), and its cadence to $OUT
   local ready="$OUT/relay-watch.ready" watch="$OUT/relay-watch.json"
   rm -f "$ready"
@@ -458,13 +458,30 @@ relay_once() { # prints the relay's rate in events/s (empty if it did not send t
   wait $watcher
   python3 -c 'import json, sys; r = json.load(open(sys.argv[1])).get("rate"); print(r if r else "")' "$watch"
 }
+emit_once() { # prints the rate at which the broker acknowledged the file's events (empty if any failed)
+  "${BENCH[@]}" emit-once --url "$BASELINE" --source aws "$1"
+}
+EMIT_FILES=()
+for run in $(seq 1 $((RELAY_WARMUPS + RUNS))); do
+  java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
+  EMIT_FILES+=("$OUT/emit-$run.txt")
+done
 # For the relay and the baseline alike: every run starts once the consumers have taken in the one before (else it
 # shares the two cores with their backlog: round 4 swung from 4,746 to 9,038 events/s within one figure), after
-# several warm-ups (after one, a relay-only run still sped up run by run, 3,154 to 6,352 events/s: the JIT at work)
-for run in $(seq 1 "$RELAY_WARMUPS"); do quiet "before relay warm-up $run"; relay_once > /dev/null; done
-RELAY_RATES=()
-for run in $(seq 1 "$RUNS"); do quiet "before relay run $run"; RELAY_RATES+=("$(relay_once)"); done
+# several warm-ups (after one, a relay-only run still sped up run by run, 3,154 to 6,352 events/s: the JIT at work).
+# The timed runs alternate, one of each per round, so that the machine's drift reaches both alike (until round 15
+# all relay runs came first, and the baseline alone moved by 21 % between two runs of the same code).
+for run in $(seq 1 "$RELAY_WARMUPS"); do
+  quiet "before relay warm-up $run"; relay_once > /dev/null
+  quiet "before Emitter.send warm-up $run"; emit_once "${EMIT_FILES[$((run - 1))]}" > /dev/null
+done
+RELAY_RATES=() EMIT_RATES=()
+for run in $(seq 1 "$RUNS"); do
+  quiet "before relay run $run"; RELAY_RATES+=("$(relay_once)")
+  quiet "before Emitter.send run $run"; EMIT_RATES+=("$(emit_once "${EMIT_FILES[$((RELAY_WARMUPS + run - 1))]}")")
+done
 UNSENT=$(psql -X -At -d "$AWS_DB" -c "select count(*) from outbox_event")
+"${BENCH[@]}" relay-rounds --unsent "$UNSENT" --relay "${RELAY_RATES[@]}" --emitter "${EMIT_RATES[@]}"
 log "Outbox relay once more under JFR, and the relay's batch cadence"
 quiet "before the profiled relay run"
 "$JDK_BIN/jcmd" $AWS_PID JFR.start name=bench-relay settings=profile filename="$OUT/relay-aws.jfr" >/dev/null
@@ -474,23 +491,6 @@ relay_once >/dev/null
 python3 -c 'import json, sys; w = json.load(open(sys.argv[1]))
 print("%s steps of the sent counter, a median %s ms apart" % (w["increments"], w["medianGapMs"]))' "$OUT/relay-watch.json" \
   | { read -r text; "${BENCH[@]}" note --figure relay-cadence --status measured "$text"; }
-python3 - "$RESULTS" "$UNSENT" "${RELAY_RATES[@]}" <<'EOF'
-import json, statistics, sys
-results, unsent, rates = sys.argv[1], int(sys.argv[2]), [float(r) for r in sys.argv[3:] if r.strip()]
-row = {"figure": "relay", "status": "measured" if rates and unsent == 0 else "failed", "runs": len(rates),
-       "value": statistics.median(rates) if rates else None, "unit": "events/s", "samples": rates,
-       "note": None if unsent == 0 else f"{unsent} events were still unsent after 120 s"}
-open(results, "a").write(json.dumps(row) + "\n")
-print("  -> relay:", json.dumps(row))
-EOF
-log "Emitter.send baseline: $RELAY_EVENTS fresh signed events per run to the same address, fire and forget"
-EMIT_FILES=()
-for run in $(seq 1 $((RELAY_WARMUPS + RUNS))); do
-  java -cp "$TOOLS_CP" OutboxFill file "$OUT/emit-$run.txt" aws $RELAY_EVENTS
-  EMIT_FILES+=("$OUT/emit-$run.txt")
-done
-"${BENCH[@]}" emitter --url "$BASELINE" --source aws --warmups "$RELAY_WARMUPS" --metrics "${METRICS[@]}" -- "${EMIT_FILES[@]}"
-
 
 fi # relay
 

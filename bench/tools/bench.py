@@ -300,30 +300,38 @@ def pgbench_result(args):
            unit="TPS", samples=tps)
 
 
-def emit_baseline(args):
-    """POSTs each file of signed envelopes to the baseline's /emit; the first --warmups files warm up. Each run starts
-    once the suite's consumers have taken in the one before, as each relay run does."""
-    rates = []
-    for run, path in enumerate(args.files):
-        if args.metrics:
-            quiesce(args.metrics, args.quiet_seconds, args.max_wait_seconds, args.results,
-                    f"before Emitter.send run {run}")
-        with open(path, "rb") as f:
-            # the provider that signed them: the broker routes them as it routes that provider's relayed events
-            request = urllib.request.Request(f"{args.url}/emit?source={args.source}", data=f.read(), method="POST",
-                                             headers={"Content-Type": "text/plain", "Accept": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=150) as response:
-                status, body = response.status, parse(response.read())
-        except urllib.error.HTTPError as e:
-            status, body = e.code, parse(e.read())
-        if status != 200 or body.get("failed"):
-            record(args.results, "emitter", status="failed", note=f"POST /emit answered {status}: {body}")
-            return
-        if run >= args.warmups:
-            rates.append(round(body["perSecond"]))
-    record(args.results, "emitter", status="measured", runs=len(rates), value=median(rates), unit="events/s",
-           samples=rates)
+def emit_once(args):
+    """POSTs one file of signed envelopes to the baseline's /emit and prints the rate at which the broker acknowledged
+    them, in events/s (an empty line if /emit refused or failed any)."""
+    with open(args.file, "rb") as f:
+        # the provider that signed them: the broker routes them as it routes that provider's relayed events
+        request = urllib.request.Request(f"{args.url}/emit?source={args.source}", data=f.read(), method="POST",
+                                         headers={"Content-Type": "text/plain", "Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=150) as response:
+            status, body = response.status, parse(response.read())
+    except urllib.error.HTTPError as e:
+        status, body = e.code, parse(e.read())
+    if status != 200 or body.get("failed"):
+        print(f"POST /emit answered {status}: {body}", file=sys.stderr)
+        print("")
+        return
+    print(round(body["perSecond"]))
+
+
+def relay_rounds(args):
+    """Records the relay and its Emitter.send baseline from runs that alternated, one of each per round: the median of
+    each, and each round's own ratio."""
+    relay = [float(r) for r in args.relay if r.strip()]
+    emitter = [float(r) for r in args.emitter if r.strip()]
+    rounds = [round(float(r) / float(e), 2) for r, e in zip(args.relay, args.emitter)
+              if r.strip() and e.strip() and float(e) > 0]
+    record(args.results, "relay", status="measured" if relay and args.unsent == 0 else "failed", runs=len(relay),
+           value=median(relay) if relay else None, unit="events/s", samples=relay, roundRatios=rounds,
+           note=None if args.unsent == 0 else f"{args.unsent} events were still unsent after 120 s")
+    record(args.results, "emitter", status="measured" if len(emitter) == len(args.emitter) else "failed",
+           runs=len(emitter), value=median(emitter) if emitter else None, unit="events/s", samples=emitter,
+           note=None if len(emitter) == len(args.emitter) else "POST /emit failed in a run")
 
 
 def relay_watch(args):
@@ -891,6 +899,8 @@ def render(args):
     r, verdict = ratio(intake, base, 1.0)
     table.append(["report intake, 16 connections", value(intake), value(base) + " (bare service)", r, verdict])
     r, verdict = ratio(relay, emitter, 0.8)
+    if relay.get("roundRatios"):
+        r += " (rounds " + ", ".join(f"{x:.2f}" for x in relay["roundRatios"]) + ")"
     table.append(["outbox relay throughput", value(relay), value(emitter) + " (Emitter.send)", r, verdict])
     for p in by("propagation") or [one("propagation")]:
         label = "propagation aws → apple+google" + (f" at {p['rate']}/s" if p.get("rate") else "")
@@ -1117,13 +1127,17 @@ def main():
     p.add_argument("files", nargs="+")
     p.set_defaults(run=pgbench_result)
 
-    p = sub.add_parser("emitter")
+    p = sub.add_parser("emit-once")
     p.add_argument("--url", required=True)
-    add_quiet_options(p, required=False)
-    p.add_argument("--warmups", type=int, default=1)
-    p.add_argument("--source", required=True, help="the provider whose signed envelopes the files hold")
-    p.add_argument("files", nargs="+")
-    p.set_defaults(run=emit_baseline)
+    p.add_argument("--source", required=True, help="the provider whose signed envelopes the file holds")
+    p.add_argument("file")
+    p.set_defaults(run=emit_once)
+
+    p = sub.add_parser("relay-rounds")
+    p.add_argument("--unsent", type=int, required=True, help="outbox rows left once the relay's runs were over")
+    p.add_argument("--relay", nargs="*", default=[], help="the relay's rate in each round (empty if it failed)")
+    p.add_argument("--emitter", nargs="*", default=[], help="Emitter.send's rate in each round (empty if it failed)")
+    p.set_defaults(run=relay_rounds)
 
     p = sub.add_parser("relay-watch")
     p.add_argument("--metrics", required=True, help="aws' base URL")
