@@ -717,9 +717,9 @@ def quiesce(metrics_urls, quiet_seconds, max_seconds, results, why):
     return False
 
 
-def add_quiet_options(parser, required=True):
-    """The instances' metrics URLs to watch and how long to wait for quiet; without URLs there is no waiting."""
-    parser.add_argument("--metrics", nargs="+" if required else "*", required=required, default=None if required else [])
+def add_quiet_options(parser):
+    """The instances' metrics URLs to watch and how long to wait for quiet."""
+    parser.add_argument("--metrics", nargs="+", required=True)
     parser.add_argument("--quiet-seconds", type=float, default=3)
     parser.add_argument("--max-wait-seconds", type=float, default=300)
 
