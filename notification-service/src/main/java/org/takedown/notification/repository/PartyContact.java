@@ -17,6 +17,9 @@ import jakarta.persistence.Table;
 @Table(name = "party_contact")
 public class PartyContact extends PanacheEntityBase {
 
+    /** The party's name as {@link #exactly} spells it, in any case. */
+    private static final String SAME_PARTY = "partyName ilike ?1 escape '!'";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -41,15 +44,15 @@ public class PartyContact extends PanacheEntityBase {
      * every call (round 15 of bench/NOTES.md).
      */
     public static List<PartyContact> ofParty(String legalName) {
-        return list("partyName ilike ?1 escape '!' order by id", exactly(legalName));
+        return list(SAME_PARTY + " order by id", exactly(legalName));
     }
 
     public static boolean isRegistered(String legalName, String email) {
-        return count("partyName ilike ?1 escape '!' and email = ?2", exactly(legalName), email) > 0;
+        return count(SAME_PARTY + " and email = ?2", exactly(legalName), email) > 0;
     }
 
     /** The name as an {@code ilike} pattern that matches only itself: a "%" or "_" in it is a character, not a wildcard. */
-    static String exactly(String legalName) {
+    private static String exactly(String legalName) {
         return legalName.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
