@@ -19,6 +19,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 HOST = "127.0.0.1"
+# the issue's propagation target: p99 from a decision at aws to the review opened at both stores, at 200/s
+PROPAGATION_TARGET_MS = 50
 
 
 # ---------------------------------------------------------------- small helpers
@@ -446,8 +448,8 @@ def applied_from_aws(suite, store_url):
 
 
 def store_lags(suite, store, decided_from_ms):
-    """eventId → ms from a decision's event time at aws to the store, for the decisions made at or after
-    decided_from_ms (warm-up decisions applied later are left out). With the store's database (PostgreSQL's
+    """eventId → ms from a decision's event time at aws to the store, oldest decision first, for the decisions made
+    at or after decided_from_ms (warm-up decisions applied later are left out). With the store's database (PostgreSQL's
     track_commit_timestamp on), to the commit of the transaction that recorded the event and opened its review;
     otherwise to the inbox record inside that transaction (lagMs), which leaves out the handlers and the commit."""
     if store not in suite.dbs:
@@ -456,12 +458,13 @@ def store_lags(suite, store, decided_from_ms):
         select event_id, round(extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000 - decided_ms)
         from (select event_id, xmin, extract(epoch from received_at) * 1000 - lag_ms as decided_ms
               from inbox_event where source = 'aws') applied
-        where decided_ms >= {decided_from_ms}""")
+        where decided_ms >= {decided_from_ms} order by decided_ms""")
     return {event_id: int(float(ms)) for event_id, ms in (line.split("|") for line in rows.splitlines() if line)}
 
 
 def inbox_lags(suite, store_url, decided_from_ms, limit_pages=400):
-    """eventId → lagMs of the decision events made at or after decided_from_ms (newest first, bounded pages)."""
+    """eventId → lagMs of the decision events made at or after decided_from_ms, oldest first (read newest first, in
+    bounded pages)."""
     lags = {}
     for page in range(limit_pages):
         status, body = http("GET", f"{store_url}/admin/inbox?source=aws&size=500&page={page}", suite.admin, timeout=30)
@@ -478,7 +481,7 @@ def inbox_lags(suite, store_url, decided_from_ms, limit_pages=400):
                 lags[item["eventId"]] = lag
         if older:
             break
-    return lags
+    return dict(reversed(lags.items()))
 
 
 def iso_ms(text):
@@ -515,9 +518,9 @@ def propagation(args):
         # where the CPU went, per decision: on 2 shared cores this is what caps the rate
         cpu_after, jit_after = cpu_seconds(processes), jit_seconds(processes)
         per_store = {store: store_lags(suite, store, since) for store in suite.stores}
+        # in the order aws decided them, so that the run's first half comes before its second
         both = [max(per_store["apple"][e], per_store["google"][e])
                 for e in per_store["apple"] if e in per_store["google"]]
-        half = len(both) // 2
         record(args.results, "propagation", rate=rate, status="measured", seconds=args.seconds,
                cpuMsPerDecision=ms_per_decision(cpu_before, cpu_after, sent),
                jitMsPerDecision=ms_per_decision(jit_before, jit_after, sent),
@@ -525,7 +528,17 @@ def propagation(args):
                achievedRate=round(sent / elapsed, 1), decisions=sent, failedPosts=len(failures),
                failureSample=failures[:2], arrivedAtBoth=len(both), p50Ms=percentile(both, 50),
                p95Ms=percentile(both, 95), p99Ms=percentile(both, 99),
-               backlogGrowing=bool(half and median(both[:half]) > 2 * max(1, median(both[half:]))))
+               backlogGrowing=backlog_growing(both))
+
+
+def backlog_growing(lags):
+    """Whether the stores fell further behind as the run went on: the median latency of the run's second half more
+    than twice its first half's, and beyond the target's 50 ms (a climb from 10 to 25 ms is no backlog). lags are in
+    the order the decisions were made. Until round 16 they came in the store's table order, oldest first, and the test
+    asked whether the first half was the slower one: it flagged a suite that caught up after a slow start, and missed
+    one that fell behind."""
+    half = len(lags) // 2
+    return bool(half) and median(lags[half:]) > 2 * max(PROPAGATION_TARGET_MS, median(lags[:half]))
 
 
 def propagation_hops(args):
@@ -914,7 +927,7 @@ def render(args):
             if p.get("jitMsPerDecision"):
                 shown += "; of which JIT compiler threads: " + ", ".join(
                     f"{k} {v}" for k, v in p["jitMsPerDecision"].items() if v)
-            verdict = ("met" if p["p99Ms"] <= 50 else "missed") + " (p99 ≤ 50 ms)" if p.get("rate") == 200 else "reported"
+            verdict = ("met" if p["p99Ms"] <= PROPAGATION_TARGET_MS else "missed") + " (p99 ≤ 50 ms)" if p.get("rate") == 200 else "reported"
         else:
             shown, verdict = f"not measured: {p.get('note')}", "not measured"
         table.append([label, shown, "—", "—", verdict])
