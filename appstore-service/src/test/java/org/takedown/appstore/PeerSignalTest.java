@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -84,6 +86,32 @@ class PeerSignalTest {
                 .body("items[0].matches.matchedBy.flatten()", hasItem("domain:" + dev.domain()));
         watch().await("review.opened", data -> data.get("peerDecisionId").asText().equals(suspension.decisionId())
                 && data.get("matchedBy").toString().contains(dev.domain()));
+    }
+
+    /** The developer, its domains and its contacts are read in one query, whose rows repeat each of them. */
+    @Test
+    void aMatchedDeveloperReachesPeersWithEachDomainAndContactOnceInTheOrderRegistered() throws Exception {
+        watch();
+        String domain = "twofold-" + System.nanoTime() + ".example";
+        String legalName = "Twofold " + System.nanoTime() + " Inc";
+        long id = ((Number) as(Fixtures.ADMIN).body(Map.of("legalName", legalName,
+                "domains", List.of(domain, "www." + domain),
+                "contacts", List.of(Map.of("role", "legal", "email", "legal@" + domain),
+                        Map.of("role", "abuse", "name", "Ann", "email", "abuse@" + domain))))
+                .post("/developers").then().statusCode(201).extract().path("id")).longValue();
+        Fixtures.listing(new Fixtures.Dev(id, legalName, domain, null), "app", false);
+        DecisionIssued suspension = Fixtures.hostingSuspension(new Party(legalName, List.of(domain), List.of(),
+                List.of()));
+
+        Fixtures.send(Fixtures.signed(codec, "aws", suspension));
+
+        JsonNode party = watch().await("review.opened",
+                data -> data.get("peerDecisionId").asText().equals(suspension.decisionId())).get("data").get("party");
+        assertEquals(List.of("legal", "abuse"), party.findValuesAsText("role"));
+        assertEquals(List.of("legal@" + domain, "abuse@" + domain), party.findValuesAsText("email"));
+        assertEquals(2, party.get("domains").size());
+        as(Fixtures.ADMIN).get("/developers/" + id).then().statusCode(200)
+                .body("contacts.role", equalTo(List.of("legal", "abuse")));
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -49,8 +50,10 @@ public class Developer extends PanacheEntityBase {
     @Column(name = "domain")
     public Set<String> domains = new LinkedHashSet<>();
 
+    /** In the order they were registered; the index also lets a query fetch them together with the domains. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "developer_contact", joinColumns = @JoinColumn(name = "developer_id"))
+    @OrderColumn(name = "ordinal")
     public List<ContactPerson> contacts = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
@@ -91,11 +94,15 @@ public class Developer extends PanacheEntityBase {
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
+    /** With its domains and contacts in one query, as every peer's decision needs them (bench/NOTES.md, round 16). */
     public static Optional<Developer> byLegalName(String legalName) {
-        return find("legalNameKey", legalNameKey(legalName)).firstResultOptional();
+        return find("select d from Developer d left join fetch d.domains left join fetch d.contacts "
+                + "where d.legalNameKey = ?1", legalNameKey(legalName)).singleResultOptional();
     }
 
-    public static List<Developer> byDomain(String domain) {
-        return list("select d from Developer d join d.domains dom where dom = ?1", domainKey(domain));
+    /** Only the ids: the developer a party's name matched usually owns its domains too, and is loaded already. */
+    public static List<Long> idsByDomain(String domain) {
+        return getEntityManager().createQuery("select d.id from Developer d join d.domains dom where dom = ?1",
+                Long.class).setParameter(1, domainKey(domain)).getResultList();
     }
 }

@@ -28,10 +28,10 @@ public class PartyMatcher {
         // each matched developer once, with every way it matched, so that its listings are loaded once
         Map<Long, List<String>> developers = new LinkedHashMap<>();
         Developer.byLegalName(party.legalName())
-                .ifPresent(developer -> addWay(developers, developer, "legalName:" + party.legalName()));
+                .ifPresent(developer -> addWay(developers, developer.id, "legalName:" + party.legalName()));
         for (String domain : party.domains()) {
-            for (Developer developer : Developer.byDomain(domain)) {
-                addWay(developers, developer, "domain:" + Developer.domainKey(domain));
+            for (Long developerId : Developer.idsByDomain(domain)) {
+                addWay(developers, developerId, "domain:" + Developer.domainKey(domain));
             }
         }
         Map<Long, Hit> hits = new LinkedHashMap<>();
@@ -43,8 +43,8 @@ public class PartyMatcher {
         return new ArrayList<>(hits.values());
     }
 
-    private static void addWay(Map<Long, List<String>> developers, Developer developer, String how) {
-        List<String> ways = developers.computeIfAbsent(developer.id, id -> new ArrayList<>());
+    private static void addWay(Map<Long, List<String>> developers, Long developerId, String how) {
+        List<String> ways = developers.computeIfAbsent(developerId, id -> new ArrayList<>());
         if (!ways.contains(how)) {
             ways.add(how);
         }
