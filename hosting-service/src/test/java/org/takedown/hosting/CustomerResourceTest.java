@@ -2,6 +2,7 @@ package org.takedown.hosting;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -39,6 +40,21 @@ class CustomerResourceTest {
                 .body("resources.hostname", hasItems(domain, "api." + domain));
         as(ADMIN).get("/audit?entityType=customer&entityId=" + id).then().statusCode(200)
                 .body("items.action", hasItem("customer.created"));
+    }
+
+    /** The customer, its domains and its contacts are read in one query, whose rows repeat each of them. */
+    @Test
+    void aCustomersContactsComeBackOnceEachInTheOrderRegistered() {
+        String domain = Api.uniqueDomain("twofold");
+        int id = as(ADMIN).body(Map.of("legalName", "Twofold Inc", "domains", List.of(domain, "www." + domain),
+                "contacts", List.of(Map.of("role", "legal", "email", "legal@" + domain),
+                        Map.of("role", "abuse", "name", "Ann", "email", "abuse@" + domain))))
+                .post("/customers").then().statusCode(201).extract().path("id");
+
+        as(REVIEWER).get("/customers/" + id).then().statusCode(200)
+                .body("contacts.role", contains("legal", "abuse"))
+                .body("contacts.email", contains("legal@" + domain, "abuse@" + domain))
+                .body("domains", containsInAnyOrder(domain, "www." + domain));
     }
 
     @Test

@@ -20,6 +20,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -53,8 +54,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "domain", nullable = false)
     public Set<String> domains = new LinkedHashSet<>();
 
+    /** In the order they were registered; the index also lets Hibernate read them in the customer's own query. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "customer_contact", joinColumns = @JoinColumn(name = "customer_id"))
+    @OrderColumn(name = "ordinal")
     public List<Contact> contacts = new ArrayList<>();
 
     @Version
