@@ -115,13 +115,4 @@ public class Notification extends PanacheEntityBase {
     public static List<Notification> ofEvent(String eventId) {
         return list("eventId", eventId);
     }
-
-    /**
-     * Whether the event's notifications were planned already. Written as a query rather than Panache's
-     * {@code count}, whose count query Hibernate translates to SQL again on every call.
-     */
-    public static boolean plannedFor(String eventId) {
-        return getEntityManager().createQuery("select count(*) from Notification where eventId = ?1", Long.class)
-                .setParameter(1, eventId).getSingleResult() > 0;
-    }
 }

@@ -54,11 +54,9 @@ public class NotificationPlanner {
     @Inject
     Event<NotificationsQueued> queued;
 
+    /** Called once per event: the inbox records the event in the same transaction and drops any repeat of it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(ReceivedEvent event) {
-        if (Notification.plannedFor(event.id())) {
-            return 0; // the inbox already filters duplicates; this keeps a replayed event harmless on its own
-        }
         String eventName = EventNames.of(event.type());
         boolean legallyRequired = isLegallyRequired(event);
         Instant now = clock.now();
