@@ -533,10 +533,8 @@ def propagation(args):
 
 def backlog_growing(lags):
     """Whether the stores fell further behind as the run went on: the median latency of the run's second half more
-    than twice its first half's, and beyond the target's 50 ms (a climb from 10 to 25 ms is no backlog). lags are in
-    the order the decisions were made. Until round 16 they came in the store's table order, oldest first, and the test
-    asked whether the first half was the slower one: it flagged a suite that caught up after a slow start, and missed
-    one that fell behind."""
+    than twice its first half's, and beyond the target's 50 ms (a climb from 10 to 25 ms is no backlog). lags must be
+    in the order the decisions were made, or the halves mean nothing (round 16 of bench/NOTES.md)."""
     half = len(lags) // 2
     return bool(half) and median(lags[half:]) > 2 * max(PROPAGATION_TARGET_MS, median(lags[:half]))
 
