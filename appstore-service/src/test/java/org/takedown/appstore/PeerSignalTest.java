@@ -81,6 +81,11 @@ class PeerSignalTest {
                 .body("peerStatement.statement.facts", containsString("98 posts"))
                 .body("peerStatement.action", equalTo("SUSPEND"))
                 .body("priority", equalTo("HIGH")).body("slaDeadline", notNullValue());
+        // the statement is stored once, with the signal, and each case it opened shows it
+        int otherCaseId = cases.getInt("items.find { it.listingId == " + other + " }.id");
+        as(REVIEWER).get("/reviews/" + otherCaseId).then().statusCode(200)
+                .body("peerStatement.decisionId", equalTo(suspension.decisionId()))
+                .body("peerStatement.statement.facts", containsString("98 posts"));
         as(REVIEWER).get("/peer-signals?outcome=MATCHED&peerDecisionId=" + suspension.decisionId()).then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].matches.size()", equalTo(2))
                 .body("items[0].peerProvider", equalTo("aws"))
@@ -244,6 +249,9 @@ class PeerSignalTest {
         assertEquals(ours, reReview.getString("items[0].subjectDecisionId"));
         assertEquals(suspension.decisionId(), reReview.getString("items[0].peerDecisionId"));
         assertEquals(List.of("basedOn:" + ours), reReview.getList("items[0].matchedBy"));
+        as(REVIEWER).get("/reviews/" + reReview.getInt("items[0].id")).then().statusCode(200)
+                .body("peerStatement.decisionId", equalTo(suspension.decisionId()))
+                .body("peerStatement.reason", notNullValue());
         assertEquals("REMOVED", Fixtures.listingStatus(app), "a peer's reversal reinstates nothing by itself");
         as(REVIEWER).get("/decisions/" + ours).then().body("status", equalTo("IN_FORCE"));
         // a later event proves the redelivered reversal was consumed, and it opened nothing twice

@@ -2,6 +2,7 @@ package org.takedown.appstore.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -70,6 +71,20 @@ public class PeerSignal extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /**
+     * The peer's decision.issued or decision.reversed payload as received. Kept here once, not on each case it opened:
+     * a letter with the 98 examples AWS sent Parler is about 40 kB, and a developer may have thousands of listings.
+     */
+    @Column(columnDefinition = "text")
+    public String statement;
+
+    /** The payload of the peer event a case was opened on, if that event was recorded here. */
+    public static Optional<String> statementOf(String eventId) {
+        return getEntityManager().createQuery("select s.statement from PeerSignal s where s.eventId = ?1", String.class)
+                .setParameter(1, eventId)
+                .getResultStream().findFirst();
+    }
 
     @Converter
     public static class MatchesConverter implements AttributeConverter<List<Match>, String> {

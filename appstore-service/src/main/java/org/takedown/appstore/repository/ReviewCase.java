@@ -117,16 +117,13 @@ public class ReviewCase extends PanacheEntityBase {
     @Column(name = "peer_decision_id")
     public String peerDecisionId;
 
+    /** The peer event this case was opened on; its statement is kept once, on that event's {@link PeerSignal}. */
     @Column(name = "peer_event_id")
     public String peerEventId;
 
     @Convert(converter = StringListConverter.class)
     @Column(name = "matched_by", columnDefinition = "text")
     public List<String> matchedBy;
-
-    /** The peer's decision.issued (or decision.reversed) payload as received, attached as context. */
-    @Column(name = "peer_statement", columnDefinition = "text")
-    public String peerStatement;
 
     /** For a re-review or an appeal: the id of our own decision under review. */
     @Column(name = "subject_decision_id")

@@ -69,7 +69,8 @@ public final class Views {
         }
 
         static ReviewView detail(ReviewCase c) {
-            return of(c, JsonText.tree(c.peerStatement));
+            return of(c, c.peerEventId == null ? null
+                    : PeerSignal.statementOf(c.peerEventId).map(JsonText::tree).orElse(null));
         }
 
         private static ReviewView of(ReviewCase c, JsonNode statement) {

@@ -19,6 +19,7 @@ import org.takedown.common.audit.AuditTrail;
 import org.takedown.common.event.Category;
 import org.takedown.common.event.DecisionIssued;
 import org.takedown.common.event.DecisionReversed;
+import org.takedown.common.event.EventPayload;
 import org.takedown.common.event.Party;
 import org.takedown.common.event.ReceivedEvent;
 import org.takedown.common.event.ReviewOpened;
@@ -53,7 +54,7 @@ public class PeerSignalService {
     @Transactional(Transactional.TxType.MANDATORY)
     public PeerSignal onDecisionIssued(ReceivedEvent event) {
         DecisionIssued decision = event.payload(DecisionIssued.class);
-        PeerSignal signal = signal(event, decision.decisionId(), decision.party());
+        PeerSignal signal = signal(event, decision, decision.decisionId());
         signal.peerAction = decision.action().name();
         if (!decision.action().isRestrictive()) {
             return ignored(signal, decision.action() + " restricts nothing, so there is nothing to review");
@@ -64,11 +65,10 @@ public class PeerSignalService {
         }
         // a peer may publish the same decision again under a new event id: still one case per listing
         Set<Long> alreadyOpened = ReviewCase.listingsWithPeerCase(decision.decisionId());
-        String statement = JsonText.write(decision);
         List<PeerSignal.Match> matches = new ArrayList<>();
         for (PartyMatcher.Hit hit : hits) {
             boolean exists = alreadyOpened.contains(hit.listing().id);
-            Long caseId = exists ? null : openPeerCase(event, decision, statement, hit).id;
+            Long caseId = exists ? null : openPeerCase(event, decision, hit).id;
             matches.add(new PeerSignal.Match(hit.listing().id, hit.listing().bundleId, hit.matchedBy(), caseId));
         }
         signal.outcome = PeerSignal.Outcome.MATCHED;
@@ -84,7 +84,7 @@ public class PeerSignalService {
     @Transactional(Transactional.TxType.MANDATORY)
     public PeerSignal onDecisionReversed(ReceivedEvent event) {
         DecisionReversed reversal = event.payload(DecisionReversed.class);
-        PeerSignal signal = signal(event, reversal.decisionId(), reversal.party());
+        PeerSignal signal = signal(event, reversal, reversal.decisionId());
         signal.peerAction = "REVERSED_" + reversal.reason().name();
         noteOnOpenPeerCases(event, reversal);
         List<StoreDecision> citing = StoreDecision.inForceCiting(reversal.decisionId());
@@ -105,8 +105,7 @@ public class PeerSignalService {
         return record(signal);
     }
 
-    private ReviewCase openPeerCase(ReceivedEvent event, DecisionIssued decision, String statement,
-            PartyMatcher.Hit hit) {
+    private ReviewCase openPeerCase(ReceivedEvent event, DecisionIssued decision, PartyMatcher.Hit hit) {
         Listing listing = hit.listing();
         Category category = decision.statement().category();
         boolean severe = SEVERE.contains(category)
@@ -116,7 +115,6 @@ public class PeerSignalService {
         review.peerDecisionId = decision.decisionId();
         review.peerEventId = event.id();
         review.matchedBy = hit.matchedBy();
-        review.peerStatement = statement;
         cases.open(review, AuditTrail.SYSTEM, event.source() + " " + decision.action() + " decision "
                 + decision.decisionId() + ", matched by " + hit.matchedBy());
         publisher.publish(new ReviewOpened(review.reviewId, StoreEvents.party(listing), review.peerProvider,
@@ -131,7 +129,6 @@ public class PeerSignalService {
         review.peerDecisionId = reversal.decisionId();
         review.peerEventId = event.id();
         review.matchedBy = how;
-        review.peerStatement = JsonText.write(reversal);
         review.subjectDecisionId = ours.decisionId;
         return cases.open(review, AuditTrail.SYSTEM, event.source() + " reversed " + reversal.decisionId() + " ("
                 + reversal.reason() + "), which our decision " + ours.decisionId + " cited");
@@ -146,13 +143,14 @@ public class PeerSignalService {
                                 + reversal.explanation()));
     }
 
-    private PeerSignal signal(ReceivedEvent event, String peerDecisionId, Party party) {
+    private PeerSignal signal(ReceivedEvent event, EventPayload payload, String peerDecisionId) {
         PeerSignal signal = new PeerSignal();
         signal.eventId = event.id();
         signal.eventType = event.type().name();
         signal.peerProvider = event.source();
         signal.peerDecisionId = peerDecisionId;
-        signal.partyLegalName = party.legalName();
+        signal.partyLegalName = payload.party().legalName();
+        signal.statement = JsonText.write(payload);
         signal.receivedAt = clock.now();
         signal.matches = List.of();
         return signal;
