@@ -41,6 +41,7 @@ else
   PROP_WARMUP=${BENCH_PROP_WARMUP:-300}
 fi
 FANOUT_LISTINGS=${BENCH_FANOUT_LISTINGS:-10000}
+FANOUT_EVIDENCE=${BENCH_FANOUT_EVIDENCE:-1}
 RELAY_WARMUPS=${BENCH_RELAY_WARMUPS:-3}
 PROP_RATES=${BENCH_PROP_RATES:-"50 100 200 400 1000"}
 # the propagation warm-up: a rate that leaves the four JIT compilers CPU to finish on two cores (bench/NOTES.md,
@@ -433,7 +434,7 @@ fi # propagation
 if wants fanout; then
 log "Fan-out: one decision, $FANOUT_LISTINGS listings at each store"
 FANOUT=("${BENCH[@]}" fanout --aws $AWS --apple $APPLE --google $GOOGLE --admin-token "$ADMIN_TOKEN"
-  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS --metrics "${METRICS[@]}")
+  --apple-db "$APPLE_DB" --google-db "$GOOGLE_DB" --listings $FANOUT_LISTINGS --evidence $FANOUT_EVIDENCE --metrics "${METRICS[@]}")
 "${FANOUT[@]}" --runs "$RUNS"
 # profiled apart from the timed runs: under JFR apple took 0.6-2.5 s longer than google in every timed run
 log "Fan-out once more, untimed, with apple under JFR"
