@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -14,7 +16,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server for tests and the local suite. By default it starts an embedded one (real binaries from
  * Maven Central, works as root); with {@code TAKEDOWN_PG_URL} (plus {@code TAKEDOWN_PG_USER} and
- * {@code TAKEDOWN_PG_PASSWORD}) it uses an existing server. Either way each caller gets its own database.
+ * {@code TAKEDOWN_PG_PASSWORD}) it uses an existing server. Either way each caller gets its own database, which is
+ * gone once the caller closes this: an embedded server goes with its data, and on an existing one the databases this
+ * created are dropped, so that test runs and local suites do not pile them up there.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -24,6 +28,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final String adminUrl;
     private final String user;
     private final String password;
+    private final List<String> created = new ArrayList<>();
 
     private LocalPostgres(EmbeddedPostgres embedded, String adminUrl, String user, String password) {
         this.embedded = embedded;
@@ -62,7 +67,9 @@ public final class LocalPostgres implements AutoCloseable {
     public Database createDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
-        return createDatabaseNamed(name);
+        Database database = createDatabaseNamed(name);
+        created.add(name);
+        return database;
     }
 
     /** Creates the database if it does not exist yet (the local suite keeps one per instance). */
@@ -81,6 +88,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        dropCreatedDatabases();
         if (embedded != null) {
             try {
                 embedded.close();
@@ -88,6 +96,27 @@ public final class LocalPostgres implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Best effort: a database that cannot be dropped is reported and left, and closing goes on. */
+    private void dropCreatedDatabases() {
+        if (embedded != null || created.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                Statement statement = connection.createStatement()) {
+            for (String name : created) {
+                try {
+                    // FORCE ends what a stopped service may have left connected (PostgreSQL 13 and later)
+                    statement.execute("drop database if exists " + name + " with (force)");
+                } catch (SQLException e) {
+                    System.err.println("Could not drop database " + name + ": " + e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the databases " + created + ": " + e.getMessage());
+        }
+        created.clear();
     }
 
     /** Replaces the database name in a JDBC URL, keeping host, port and parameters. */
