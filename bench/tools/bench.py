@@ -792,7 +792,8 @@ def fanout(args):
         return
     slowest = [max(done.values()) for done in timings]
     record(args.results, "fanout", status="measured", listings=args.listings, evidence=args.evidence,
-           value=median(slowest), unit="ms", runs=timings, perStore={store: median([done[store] for done in timings]) for store in timings[0]})
+           value=median(slowest), unit="ms", runs=timings,
+           perStore={store: median([done[store] for done in timings]) for store in timings[0]})
 
 
 def one_fanout(suite, args, tag):
@@ -816,7 +817,8 @@ def one_fanout(suite, args, tag):
             end $$;""")
     before = {store: review_count(args.psql, db) for store, db in (("apple", args.apple_db), ("google", args.google_db))}
     t0 = time.monotonic()
-    status, body = suite.post(suite.aws, f"/customers/{party['customerId']}/decisions", decision_body(f"fanout-{tag}", evidence=args.evidence))
+    status, body = suite.post(suite.aws, f"/customers/{party['customerId']}/decisions",
+                              decision_body(f"fanout-{tag}", evidence=args.evidence))
     if status not in (200, 201):
         return None, ("not measured", f"decision POST answered {status}: {str(body)[:300]}")
     done = {}

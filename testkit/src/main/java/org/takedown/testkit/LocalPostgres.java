@@ -67,22 +67,13 @@ public final class LocalPostgres implements AutoCloseable {
     public Database createDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
-        Database database = createDatabaseNamed(name);
-        created.add(name);
-        return database;
-    }
-
-    /** Creates the database if it does not exist yet (the local suite keeps one per instance). */
-    public Database createDatabaseNamed(String name) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
                 Statement statement = connection.createStatement()) {
-            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
-            if (!exists.next()) {
-                statement.execute("create database " + name);
-            }
+            statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
+        created.add(name);
         return new Database(withDatabase(adminUrl, name), user, password);
     }
 

@@ -79,8 +79,11 @@ public class PeerSignal extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String statement;
 
-    /** The payload of the peer event a case was opened on, if that event was recorded here. */
+    /** The payload of the peer event a case was opened on, if it was opened on one and that event was recorded here. */
     public static Optional<String> statementOf(String eventId) {
+        if (eventId == null) {
+            return Optional.empty();
+        }
         return getEntityManager().createQuery("select s.statement from PeerSignal s where s.eventId = ?1", String.class)
                 .setParameter(1, eventId)
                 .getResultStream().findFirst();

@@ -69,8 +69,7 @@ public final class Views {
         }
 
         static ReviewView detail(ReviewCase c) {
-            return of(c, c.peerEventId == null ? null
-                    : PeerSignal.statementOf(c.peerEventId).map(JsonText::tree).orElse(null));
+            return of(c, PeerSignal.statementOf(c.peerEventId).map(JsonText::tree).orElse(null));
         }
 
         private static ReviewView of(ReviewCase c, JsonNode statement) {
