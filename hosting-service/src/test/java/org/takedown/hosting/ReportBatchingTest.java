@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 
 import io.restassured.response.Response;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import jakarta.inject.Inject;
@@ -35,7 +36,9 @@ import org.takedown.common.event.Category;
 import org.takedown.hosting.repository.ReporterType;
 import org.takedown.hosting.rest.Requests.NewReport;
 import org.takedown.hosting.service.ReportBatcher;
+import org.takedown.hosting.service.ReportService;
 import org.takedown.hosting.service.ReportService.Intake;
+import org.takedown.hosting.service.ReportService.Outcome;
 import org.takedown.hosting.service.ReportService.Submission;
 
 /** Reports submitted at once are filed together (group commit) and must come out exactly as if filed one by one. */
@@ -44,6 +47,9 @@ class ReportBatchingTest {
 
     @Inject
     ReportBatcher batcher;
+
+    @Inject
+    ReportService reports;
 
     private ExecutorService pool;
 
@@ -174,6 +180,38 @@ class ReportBatchingTest {
         }
         assertEquals(1, cases.size());
         as(REVIEWER).get("/cases/" + cases.iterator().next()).then().body("reportCount", equalTo(20));
+    }
+
+    @Test
+    void equalReportsInOneStatementGiveOneReportWithOneAuditEntry() {
+        String domain = Api.uniqueDomain("batch-list");
+        Api.customer("Batch List LLC", domain);
+        Instant at = Api.now().minusSeconds(60);
+        // the case exists, so all three reports below are inserted by one statement
+        int caseId = post(Api.report("USER", "opener", "https://" + domain + "/p/0", "SPAM", at)).then()
+                .statusCode(201).extract().path("caseId");
+        Submission first = submission(domain, 1, at);
+        Submission second = submission(domain, 2, at);
+
+        List<Outcome> outcomes = QuarkusTransaction.requiringNew()
+                .call(() -> reports.fileAll(List.of(first, second, first)));
+
+        assertEquals(List.of(false, false, true), outcomes.stream().map(o -> o.intake().duplicate()).toList());
+        assertEquals(outcomes.get(0).intake().report().id, outcomes.get(2).intake().report().id);
+        for (int i = 1; i <= 2; i++) {
+            as(ADMIN).queryParam("entityType", "report").queryParam("entityId", outcomes.get(i - 1).intake().report().id)
+                    .get("/audit").then().statusCode(200).body("total", equalTo(1))
+                    .body("items[0].action", equalTo("report.received"))
+                    .body("items[0].actor", equalTo("reporter-1"))
+                    .body("items[0].details", equalTo("case=" + caseId + "; reporter=USER; url=https://" + domain
+                            + "/p/" + i));
+        }
+    }
+
+    private static Submission submission(String domain, int post, Instant observedAt) {
+        NewReport request = new NewReport(ReporterType.USER, null, null, null, "https://" + domain + "/p/" + post,
+                null, Api.sha(), observedAt, Category.SPAM);
+        return new Submission(request, "id:list-" + post, "reporter-1");
     }
 
     private static Response post(Map<String, Object> report) {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.id.IdentifierGenerator;
 import org.takedown.common.time.TakedownClock;
 
 /** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
@@ -27,5 +29,21 @@ public class AuditTrail {
         entry.details = details;
         entry.persist();
         return entry;
+    }
+
+    /**
+     * Ids for audit entries that a bulk statement inserts together with the change they record, so that the change
+     * and its entries cost one round trip. They come from the generator {@link #record} uses, so they never collide.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long[] reserveIds(int count) {
+        SessionImplementor session = AuditEntry.getEntityManager().unwrap(SessionImplementor.class);
+        var generator = (IdentifierGenerator) session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(AuditEntry.class).getGenerator();
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = ((Number) generator.generate(session, null)).longValue();
+        }
+        return ids;
     }
 }

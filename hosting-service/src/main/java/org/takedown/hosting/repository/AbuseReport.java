@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,26 +75,47 @@ public class AbuseReport extends PanacheEntityBase {
     /**
      * Inserts the reports that are new in one statement, in the caller's transaction, and sets their ids. The
      * deduplication index decides (on conflict do nothing), so two equal reports in one list or in concurrent
-     * transactions still give one row. Returns, per report, whether it was inserted; one that was not is a duplicate
-     * (of a stored report, or of an earlier one in the list). One statement also means the count trigger runs once.
+     * transactions still give one row. The same statement writes each inserted report's {@code report.received}
+     * audit entry, with the id at the report's index in {@code auditIds}, by the actor at that index: the reports and
+     * their audit trail cost one round trip. Returns, per report, whether it was inserted; one that was not is a
+     * duplicate (of a stored report, or of an earlier one in the list). One statement also means the count trigger
+     * runs once.
      */
-    public static boolean[] insertNew(List<AbuseReport> reports) {
+    public static boolean[] insertNew(List<AbuseReport> reports, List<String> actors, long[] auditIds) {
+        // the first of equal reports in the list is the one inserted, so only it gets an audit row
+        Map<String, Integer> firsts = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            firsts.putIfAbsent(dedupKey(reports.get(i).reporterKey, reports.get(i).contentUrl), i);
+        }
+        List<AbuseReport> audited = firsts.values().stream().map(reports::get).toList();
         Map<String, Long> ids = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into abuse_report (reporter_type,"
-                    + " reporter_key, customer_id, case_id, resource, content_url, excerpt, evidence_sha256, observed_at,"
-                    + " category, received_at) select * from unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[],"
-                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])"
-                    + " on conflict (reporter_key, content_url) do nothing returning id, reporter_key, content_url")) {
+            try (PreparedStatement insert = connection.prepareStatement("with report as (insert into abuse_report"
+                    + " (reporter_type, reporter_key, customer_id, case_id, resource, content_url, excerpt,"
+                    + " evidence_sha256, observed_at, category, received_at) select * from unnest(?::text[], ?::text[],"
+                    + " ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
+                    + " ?::timestamptz[]) on conflict (reporter_key, content_url) do nothing"
+                    + " returning id, reporter_key, content_url, received_at),"
+                    + " audited as (insert into audit_entry (id, at, actor, action, entity_type, entity_id, details)"
+                    + " select a.id, r.received_at, a.actor, 'report.received', 'report', r.id::text, a.details"
+                    + " from report r join unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                    + " as a(id, reporter_key, content_url, actor, details)"
+                    + " on a.reporter_key = r.reporter_key and a.content_url = r.content_url)"
+                    + " select id, reporter_key, content_url from report")) {
                 List<Function<AbuseReport, Object>> columns = List.of(r -> r.reporterType.name(), r -> r.reporterKey,
                         r -> r.customerId, r -> r.caseId, r -> r.resource, r -> r.contentUrl, r -> r.excerpt,
                         r -> r.evidenceSha256, r -> r.observedAt.toString(), r -> r.category.name(),
                         r -> r.receivedAt.toString());
-                for (int c = 0; c < columns.size(); c++) {
-                    Function<AbuseReport, Object> column = columns.get(c);
-                    String[] values = reports.stream().map(column).map(v -> v == null ? null : v.toString())
-                            .toArray(String[]::new);
-                    insert.setArray(c + 1, connection.createArrayOf("text", values));
+                int parameter = 1;
+                for (Function<AbuseReport, Object> column : columns) {
+                    insert.setArray(parameter++, connection.createArrayOf("text", texts(reports, column)));
                 }
+                insert.setArray(parameter++, connection.createArrayOf("bigint",
+                        firsts.values().stream().map(i -> auditIds[i]).toArray(Long[]::new)));
+                insert.setArray(parameter++, connection.createArrayOf("text", texts(audited, r -> r.reporterKey)));
+                insert.setArray(parameter++, connection.createArrayOf("text", texts(audited, r -> r.contentUrl)));
+                insert.setArray(parameter++, connection.createArrayOf("text",
+                        firsts.values().stream().map(actors::get).toArray(String[]::new)));
+                insert.setArray(parameter, connection.createArrayOf("text", texts(audited, AbuseReport::receivedDetails)));
                 Map<String, Long> inserted = new HashMap<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -106,7 +128,6 @@ public class AbuseReport extends PanacheEntityBase {
         boolean[] inserted = new boolean[reports.size()];
         for (int i = 0; i < reports.size(); i++) {
             AbuseReport report = reports.get(i);
-            // the first of equal reports in the list was the one inserted
             Long id = ids.remove(dedupKey(report.reporterKey, report.contentUrl));
             inserted[i] = id != null;
             if (inserted[i]) {
@@ -114,6 +135,15 @@ public class AbuseReport extends PanacheEntityBase {
             }
         }
         return inserted;
+    }
+
+    private static String[] texts(List<AbuseReport> reports, Function<AbuseReport, Object> column) {
+        return reports.stream().map(column).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
+    /** The details of a report's {@code report.received} audit entry. */
+    private static String receivedDetails(AbuseReport report) {
+        return "case=" + report.caseId + "; reporter=" + report.reporterType + "; url=" + report.contentUrl;
     }
 
     private static String dedupKey(String reporterKey, String contentUrl) {

@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.takedown.common.audit.AuditTrail;
+import org.takedown.common.event.Category;
 import org.takedown.common.rest.ProblemException;
 import org.takedown.common.time.TakedownClock;
 import org.takedown.hosting.repository.AbuseCase;
@@ -23,6 +25,7 @@ import org.takedown.hosting.repository.CustomerRef;
 import org.takedown.hosting.repository.CustomerStatus;
 import org.takedown.hosting.repository.Priority;
 import org.takedown.hosting.repository.ReporterType;
+import org.takedown.hosting.repository.ResourceOwner;
 import org.takedown.hosting.rest.Requests.NewReport;
 
 /**
@@ -97,7 +100,7 @@ public class ReportService {
                 report = newReport(submission);
                 String host = report.resource;
                 customer = customers.computeIfAbsent(request.customerId() + "|" + request.resource() + "|" + host,
-                        k -> targetCustomer(request, host));
+                        k -> targetCustomer(request, host, liveCases));
                 if (customer.status() == CustomerStatus.TERMINATED) {
                     throw ProblemException.invalid("customerId", "customer " + customer.id() + " is terminated");
                 }
@@ -109,7 +112,7 @@ public class ReportService {
                 continue;
             }
             report.customerId = customer.id();
-            String caseKey = customer.id() + "|" + request.category();
+            String caseKey = caseKey(customer.id(), request.category());
             AbuseCase live = liveCases.computeIfAbsent(caseKey,
                     k -> AbuseCase.live(customer.id(), request.category()).orElse(null));
             if (live != null && live.state != CaseState.CURED && !raises(live, request.reporterType())) {
@@ -140,23 +143,19 @@ public class ReportService {
         return reporter.raisesPriority() && abuseCase.priority.ordinal() < Priority.HIGH.ordinal();
     }
 
-    /** Inserts the waiting reports, records each new one, answers each duplicate with the known report. */
+    /** Inserts the waiting reports with an audit entry each, answers each duplicate with the known report. */
     private void insert(List<Integer> waiting, List<AbuseReport> reports, List<Submission> submissions,
             Outcome[] outcomes) {
         if (reports.isEmpty()) {
             return;
         }
-        boolean[] inserted = AbuseReport.insertNew(reports);
+        List<String> actors = waiting.stream().map(i -> submissions.get(i).actor()).toList();
+        boolean[] inserted = AbuseReport.insertNew(reports, actors, audit.reserveIds(reports.size()));
         for (int j = 0; j < inserted.length; j++) {
             AbuseReport report = reports.get(j);
-            if (inserted[j]) {
-                audit.record(submissions.get(waiting.get(j)).actor(), "report.received", "report", report.id,
-                        "case=" + report.caseId + "; reporter=" + report.reporterType + "; url=" + report.contentUrl);
-                outcomes[waiting.get(j)] = new Outcome(new Intake(report, false), null);
-            } else {
-                outcomes[waiting.get(j)] = new Outcome(new Intake(
-                        AbuseReport.findDuplicate(report.reporterKey, report.contentUrl).orElseThrow(), true), null);
-            }
+            outcomes[waiting.get(j)] = inserted[j] ? new Outcome(new Intake(report, false), null)
+                    : new Outcome(new Intake(AbuseReport.findDuplicate(report.reporterKey, report.contentUrl)
+                            .orElseThrow(), true), null);
         }
         waiting.clear();
         reports.clear();
@@ -178,8 +177,11 @@ public class ReportService {
         return report;
     }
 
-    /** The named customer, else the owner of the named resource, else the owner of the content URL's domain. */
-    private static CustomerRef targetCustomer(NewReport request, String contentHost) {
+    /**
+     * The named customer, else the owner of the named resource, else the owner of the content URL's domain. A
+     * resource's owner is read together with its live case for the report's category, which joins {@code liveCases}.
+     */
+    private static CustomerRef targetCustomer(NewReport request, String contentHost, Map<String, AbuseCase> liveCases) {
         if (request.customerId() != null) {
             CustomerRef customer = CustomerRef.byId(request.customerId())
                     .orElseThrow(() -> ProblemException.invalid("customerId", "no such customer"));
@@ -190,13 +192,26 @@ public class ReportService {
             return customer;
         }
         if (request.resource() != null) {
-            return CustomerRef.ownerOf(request.resource())
+            return ownerOf(request.resource(), request.category(), liveCases)
                     .or(() -> Customer.findByHost(request.resource()).map(CustomerRef::of))
                     .orElseThrow(() -> ProblemException.invalid("resource", "is not hosted here"));
         }
-        return CustomerRef.ownerOf(contentHost).or(() -> Customer.findByHost(contentHost).map(CustomerRef::of))
+        return ownerOf(contentHost, request.category(), liveCases)
+                .or(() -> Customer.findByHost(contentHost).map(CustomerRef::of))
                 .orElseThrow(() -> ProblemException.invalid("contentUrl", "its domain matches no customer; name "
                         + "the customerId or resource"));
+    }
+
+    private static Optional<CustomerRef> ownerOf(String hostname, Category area, Map<String, AbuseCase> liveCases) {
+        return ResourceOwner.of(hostname, area).map(owner -> {
+            // a case this transaction has already read or opened stays the one it works with
+            owner.liveCase().ifPresent(live -> liveCases.putIfAbsent(caseKey(owner.customer().id(), area), live));
+            return owner.customer();
+        });
+    }
+
+    private static String caseKey(Long customerId, Category area) {
+        return customerId + "|" + area;
     }
 
     private static String hostOf(String url) {
