@@ -199,9 +199,9 @@ class ReportBatchingTest {
         assertEquals(List.of(false, false, true), outcomes.stream().map(o -> o.intake().duplicate()).toList());
         assertEquals(outcomes.get(0).intake().report().id, outcomes.get(2).intake().report().id);
         for (int i = 1; i <= 2; i++) {
-            as(ADMIN).queryParam("entityType", "report").queryParam("entityId", outcomes.get(i - 1).intake().report().id)
-                    .get("/audit").then().statusCode(200).body("total", equalTo(1))
-                    .body("items[0].action", equalTo("report.received"))
+            Long reportId = outcomes.get(i - 1).intake().report().id;
+            as(ADMIN).queryParam("entityType", "report").queryParam("entityId", reportId).get("/audit").then()
+                    .statusCode(200).body("total", equalTo(1)).body("items[0].action", equalTo("report.received"))
                     .body("items[0].actor", equalTo("reporter-1"))
                     .body("items[0].details", equalTo("case=" + caseId + "; reporter=USER; url=https://" + domain
                             + "/p/" + i));

@@ -91,9 +91,10 @@ public class AbuseReport extends PanacheEntityBase {
         Map<String, Long> ids = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("with report as (insert into abuse_report"
                     + " (reporter_type, reporter_key, customer_id, case_id, resource, content_url, excerpt,"
-                    + " evidence_sha256, observed_at, category, received_at) select * from unnest(?::text[], ?::text[],"
-                    + " ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
-                    + " ?::timestamptz[]) on conflict (reporter_key, content_url) do nothing"
+                    + " evidence_sha256, observed_at, category, received_at) select * from unnest(?::text[],"
+                    + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::timestamptz[], ?::text[], ?::timestamptz[])"
+                    + " on conflict (reporter_key, content_url) do nothing"
                     + " returning id, reporter_key, content_url, received_at),"
                     + " audited as (insert into audit_entry (id, at, actor, action, entity_type, entity_id, details)"
                     + " select a.id, r.received_at, a.actor, 'report.received', 'report', r.id::text, a.details"
@@ -115,7 +116,8 @@ public class AbuseReport extends PanacheEntityBase {
                 insert.setArray(parameter++, connection.createArrayOf("text", texts(audited, r -> r.contentUrl)));
                 insert.setArray(parameter++, connection.createArrayOf("text",
                         firsts.values().stream().map(actors::get).toArray(String[]::new)));
-                insert.setArray(parameter, connection.createArrayOf("text", texts(audited, AbuseReport::receivedDetails)));
+                insert.setArray(parameter, connection.createArrayOf("text",
+                        texts(audited, AbuseReport::receivedDetails)));
                 Map<String, Long> inserted = new HashMap<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {

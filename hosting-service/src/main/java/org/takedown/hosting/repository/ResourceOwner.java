@@ -12,7 +12,7 @@ public record ResourceOwner(CustomerRef customer, Optional<AbuseCase> liveCase) 
                 + " join Customer c on c.id = h.customerId left join AbuseCase ac on ac.customerId = c.id"
                 + " and ac.policyArea = ?2 and ac.state <> ?3 where h.hostname = ?1", Object[].class)
                 .setParameter(1, hostname.toLowerCase()).setParameter(2, area).setParameter(3, CaseState.CLOSED)
-                .getResultStream().findFirst().map(row -> new ResourceOwner(
-                        new CustomerRef((Long) row[0], (CustomerStatus) row[1]), Optional.ofNullable((AbuseCase) row[2])));
+                .getResultStream().findFirst().map(row -> new ResourceOwner(new CustomerRef((Long) row[0],
+                        (CustomerStatus) row[1]), Optional.ofNullable((AbuseCase) row[2])));
     }
 }
