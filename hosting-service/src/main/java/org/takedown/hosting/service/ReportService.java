@@ -185,7 +185,7 @@ public class ReportService {
         if (request.customerId() != null) {
             CustomerRef customer = CustomerRef.byId(request.customerId())
                     .orElseThrow(() -> ProblemException.invalid("customerId", "no such customer"));
-            if (request.resource() != null && CustomerRef.ownerOf(request.resource())
+            if (request.resource() != null && ownerOf(request.resource(), request.category(), liveCases)
                     .filter(owner -> !owner.id().equals(customer.id())).isPresent()) {
                 throw ProblemException.invalid("resource", "belongs to another customer");
             }
