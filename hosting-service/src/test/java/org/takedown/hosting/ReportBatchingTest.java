@@ -12,6 +12,7 @@ import static org.takedown.hosting.Api.as;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.takedown.common.audit.AuditTrail;
 import org.takedown.common.event.Category;
+import org.takedown.hosting.repository.AbuseReport;
 import org.takedown.hosting.repository.ReporterType;
 import org.takedown.hosting.rest.Requests.NewReport;
 import org.takedown.hosting.service.ReportBatcher;
@@ -50,6 +53,9 @@ class ReportBatchingTest {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    AuditTrail audit;
 
     private ExecutorService pool;
 
@@ -206,6 +212,104 @@ class ReportBatchingTest {
                     .body("items[0].details", equalTo("case=" + caseId + "; reporter=USER; url=https://" + domain
                             + "/p/" + i));
         }
+    }
+
+    @Test
+    void oneListFilesWhatTheLiveCaseTakesAndLeavesCaseWorkToItsOwnPath() {
+        String domain = Api.uniqueDomain("batch-split");
+        long customer = Api.customer("Batch Split LLC", domain);
+        // a customer whose registered domain lies under the first one's: the closer domain owns its hosts
+        String shop = "shop." + domain;
+        long shopOwner = Api.customer("Batch Split Shop LLC", shop);
+        String gone = Api.uniqueDomain("batch-split-gone");
+        long terminated = Api.customer("Batch Split Gone LLC", gone);
+        DecisionTest.decide(terminated, Api.decision("TERMINATE", null, Map.of("emergency", true, "emergencyReason",
+                "CSAM")));
+        Instant at = Api.now().minusSeconds(60);
+        int spamCase = post(Api.report("USER", "opener", "https://" + domain + "/p/0", "SPAM", at)).then()
+                .statusCode(201).extract().path("caseId");
+        int shopCase = post(Api.report("USER", "opener", "https://" + shop + "/p/0", "SPAM", at)).then()
+                .statusCode(201).extract().path("caseId");
+        Submission onLiveCase = report(ReporterType.USER, null, "https://" + domain + "/p/1", Category.SPAM, at);
+        Submission bySubdomain = report(ReporterType.USER, null, "https://media.cdn." + domain + "/p/2",
+                Category.SPAM, at);
+        Submission byCloserDomain = report(ReporterType.USER, null, "https://cdn." + shop + "/p/3", Category.SPAM,
+                at);
+        Submission raising = report(ReporterType.TRUSTED_FLAGGER, null, "https://" + domain + "/p/4",
+                Category.SPAM, at);
+        Submission opening = report(ReporterType.USER, null, "https://" + domain + "/p/5",
+                Category.VIOLENCE_INCITEMENT, at);
+        Submission named = report(ReporterType.USER, customer, "https://" + domain + "/p/6", Category.SPAM, at);
+        Submission refused = report(ReporterType.USER, null, "https://" + gone + "/p/7", Category.SPAM, at);
+
+        List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> reports.fileAll(List.of(onLiveCase,
+                bySubdomain, byCloserDomain, raising, opening, named, refused, onLiveCase)));
+
+        assertEquals(422, outcomes.get(6).refusal().status());
+        List<Intake> filed = List.of(0, 1, 2, 3, 4, 5, 7).stream().map(i -> outcomes.get(i).intake()).toList();
+        assertEquals(List.of(false, false, false, false, false, false, true),
+                filed.stream().map(Intake::duplicate).toList());
+        assertEquals(filed.get(0).report().id, filed.get(6).report().id);
+        for (int i : List.of(0, 1, 3, 5)) {
+            assertEquals(spamCase, filed.get(i).report().caseId.intValue());
+            assertEquals(customer, filed.get(i).report().customerId);
+        }
+        assertEquals(shopCase, filed.get(2).report().caseId.intValue());
+        assertEquals(shopOwner, filed.get(2).report().customerId);
+        long violenceCase = filed.get(4).report().caseId;
+        as(REVIEWER).get("/cases/" + spamCase).then().body("priority", equalTo("HIGH"))
+                .body("reportCount", equalTo(5));
+        as(REVIEWER).get("/cases/" + violenceCase).then().body("customerId", equalTo((int) customer))
+                .body("category", equalTo("VIOLENCE_INCITEMENT")).body("reportCount", equalTo(1));
+        for (Intake intake : filed.subList(0, 6)) {
+            as(ADMIN).queryParam("entityType", "report").queryParam("entityId", intake.report().id).get("/audit")
+                    .then().statusCode(200).body("total", equalTo(1))
+                    .body("items[0].details", equalTo("case=" + intake.report().caseId + "; reporter="
+                            + intake.report().reporterType + "; url=" + intake.report().contentUrl));
+        }
+    }
+
+    @Test
+    void theStatementFindsTheLiveCaseByHostedResourceOrClosestRegisteredDomain() {
+        String domain = Api.uniqueDomain("batch-owner");
+        Api.customer("Batch Owner LLC", domain);
+        String shop = "shop." + domain;
+        Api.customer("Batch Owner Shop LLC", shop);
+        Instant at = Api.now().minusSeconds(60);
+        int ownerCase = post(Api.report("USER", "opener", "https://" + domain + "/p/0", "SPAM", at)).then()
+                .statusCode(201).extract().path("caseId");
+        int shopCase = post(Api.report("USER", "opener", "https://" + shop + "/p/0", "SPAM", at)).then()
+                .statusCode(201).extract().path("caseId");
+        // hosted resource, registered domain two labels up, the closer of two registered domains, nobody's host
+        List<AbuseReport> list = List.of(unfiled("api." + domain, at), unfiled("media.cdn." + domain, at),
+                unfiled("cdn." + shop, at), unfiled("nobody-" + domain, at));
+
+        boolean[] inserted = QuarkusTransaction.requiringNew().call(() -> AbuseReport.insertNew(list,
+                List.of("r", "r", "r", "r"), audit.reserveIds(list.size())));
+
+        assertEquals("[true, true, true, false]", Arrays.toString(inserted));
+        assertEquals(Arrays.asList((long) ownerCase, (long) ownerCase, (long) shopCase, null),
+                list.stream().map(r -> r.caseId).toList());
+    }
+
+    private static AbuseReport unfiled(String host, Instant observedAt) {
+        AbuseReport report = new AbuseReport();
+        report.reporterType = ReporterType.USER;
+        report.reporterKey = "id:unfiled";
+        report.resource = host;
+        report.contentUrl = "https://" + host + "/p/1";
+        report.evidenceSha256 = Api.sha();
+        report.observedAt = observedAt;
+        report.category = Category.SPAM;
+        report.receivedAt = observedAt;
+        return report;
+    }
+
+    private static Submission report(ReporterType reporter, Long customerId, String contentUrl, Category category,
+            Instant observedAt) {
+        NewReport request = new NewReport(reporter, null, customerId, null, contentUrl, null, Api.sha(), observedAt,
+                category);
+        return new Submission(request, "id:" + reporter + "-" + contentUrl, "reporter-1");
     }
 
     private static Submission submission(String domain, int post, Instant observedAt) {

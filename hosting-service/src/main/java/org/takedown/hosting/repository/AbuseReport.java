@@ -68,6 +68,42 @@ public class AbuseReport extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /**
+     * {@link #insertNew}'s statement. Its parameters are arrays, one element per report: the columns of the report,
+     * the registered domains that would own its resource (comma-separated, closest first), whether its reporter raises
+     * a case's priority, its audit entry's id and actor. A resource's owner and live case are looked up once per
+     * resource, each by its index: {@code limit 1} and the scalar sub-selects keep the planner from joining the
+     * customers or their domains by a scan, which grows with the customers and is what it chose otherwise.
+     */
+    private static final String FILE_NEW_REPORTS = "with input as (select * from unnest(?::text[], ?::text[],"
+            + " ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
+            + " ?::timestamptz[], ?::text[], ?::boolean[], ?::bigint[], ?::text[]) as i(reporter_type, reporter_key,"
+            + " customer_id, case_id, resource, content_url, excerpt, evidence_sha256, observed_at, category,"
+            + " received_at, domains, raises, audit_id, actor)),"
+            + " live as (select r.resource, r.category, r.raises, l.customer_id, l.id from (select distinct resource,"
+            + " domains, category, raises from input where case_id is null) r join lateral (select c.id as"
+            + " customer_id, ac.id from customer c join abuse_case ac on ac.customer_id = c.id"
+            + " and ac.policy_area = r.category and ac.state not in ('CLOSED', 'CURED')"
+            + " and (not r.raises or ac.priority in ('HIGH', 'URGENT')) where c.status <> 'TERMINATED' and c.id ="
+            + " coalesce((select h.customer_id from hosted_resource h where h.hostname = r.resource),"
+            + " (select owner from (select (select d.customer_id from customer_domain d where d.domain = s.domain)"
+            + " as owner, s.k from unnest(string_to_array(r.domains, ',')) with ordinality s(domain, k)) o"
+            + " where owner is not null order by k limit 1)) limit 1) l on true),"
+            + " filed as (select i.*, coalesce(i.customer_id, live.customer_id) as owner_id,"
+            + " coalesce(i.case_id, live.id) as on_case from input i left join live on i.case_id is null"
+            + " and live.resource = i.resource and live.category = i.category and live.raises = i.raises),"
+            + " report as (insert into abuse_report (reporter_type, reporter_key, customer_id, case_id, resource,"
+            + " content_url, excerpt, evidence_sha256, observed_at, category, received_at)"
+            + " select reporter_type, reporter_key, owner_id, on_case, resource, content_url, excerpt,"
+            + " evidence_sha256, observed_at, category, received_at from filed where on_case is not null"
+            + " on conflict (reporter_key, content_url) do nothing returning id, reporter_key, content_url),"
+            + " audited as (insert into audit_entry (id, at, actor, action, entity_type, entity_id, details)"
+            + " select f.audit_id, f.received_at, f.actor, 'report.received', 'report', r.id::text,"
+            + " 'case=' || f.on_case || '; reporter=' || f.reporter_type || '; url=' || f.content_url"
+            + " from report r join filed f using (reporter_key, content_url))"
+            + " select f.reporter_key, f.content_url, f.owner_id, f.on_case, r.id"
+            + " from filed f left join report r using (reporter_key, content_url)";
+
     public static Optional<AbuseReport> findDuplicate(String reporterKey, String contentUrl) {
         return find("reporterKey = ?1 and contentUrl = ?2", reporterKey, contentUrl).firstResultOptional();
     }
@@ -77,51 +113,46 @@ public class AbuseReport extends PanacheEntityBase {
      * deduplication index decides (on conflict do nothing), so two equal reports in one list or in concurrent
      * transactions still give one row. The same statement writes each inserted report's {@code report.received}
      * audit entry, with the id at the report's index in {@code auditIds}, by the actor at that index: the reports and
-     * their audit trail cost one round trip. Returns, per report, whether it was inserted; one that was not is a
-     * duplicate (of a stored report, or of an earlier one in the list). One statement also means the count trigger
-     * runs once.
+     * their audit trail cost one round trip. One statement also means the count trigger runs once.
+     * <p>
+     * A report without a case is filed on the live case of its resource's owner (by hosted resource, else by the
+     * closest registered domain), found by the same statement, when that case takes it as it is: not cured, and not
+     * to be raised by this reporter. Such a report gets its customer and case set; one that stays without a case was
+     * not inserted, and needs the case work that {@code ReportService} does. Returns, per report, whether it was
+     * inserted; one with a case that was not is a duplicate (of a stored report, or of an earlier one in the list).
      */
     public static boolean[] insertNew(List<AbuseReport> reports, List<String> actors, long[] auditIds) {
-        // the first of equal reports in the list is the one inserted, so only it gets an audit row
+        // the first of equal reports in the list is the one the statement files; the others share its case
         Map<String, Integer> firsts = new LinkedHashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             firsts.putIfAbsent(dedupKey(reports.get(i).reporterKey, reports.get(i).contentUrl), i);
         }
-        List<AbuseReport> audited = firsts.values().stream().map(reports::get).toList();
+        List<Integer> filed = List.copyOf(firsts.values());
         Map<String, Long> ids = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("with report as (insert into abuse_report"
-                    + " (reporter_type, reporter_key, customer_id, case_id, resource, content_url, excerpt,"
-                    + " evidence_sha256, observed_at, category, received_at) select * from unnest(?::text[],"
-                    + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::timestamptz[], ?::text[], ?::timestamptz[])"
-                    + " on conflict (reporter_key, content_url) do nothing"
-                    + " returning id, reporter_key, content_url, received_at),"
-                    + " audited as (insert into audit_entry (id, at, actor, action, entity_type, entity_id, details)"
-                    + " select a.id, r.received_at, a.actor, 'report.received', 'report', r.id::text, a.details"
-                    + " from report r join unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                    + " as a(id, reporter_key, content_url, actor, details)"
-                    + " on a.reporter_key = r.reporter_key and a.content_url = r.content_url)"
-                    + " select id, reporter_key, content_url from report")) {
+            try (PreparedStatement insert = connection.prepareStatement(FILE_NEW_REPORTS)) {
+                List<AbuseReport> unique = filed.stream().map(reports::get).toList();
                 List<Function<AbuseReport, Object>> columns = List.of(r -> r.reporterType.name(), r -> r.reporterKey,
                         r -> r.customerId, r -> r.caseId, r -> r.resource, r -> r.contentUrl, r -> r.excerpt,
                         r -> r.evidenceSha256, r -> r.observedAt.toString(), r -> r.category.name(),
-                        r -> r.receivedAt.toString());
+                        r -> r.receivedAt.toString(),
+                        r -> r.resource == null ? null : String.join(",", Customer.domainsOwning(r.resource)));
                 int parameter = 1;
                 for (Function<AbuseReport, Object> column : columns) {
-                    insert.setArray(parameter++, connection.createArrayOf("text", texts(reports, column)));
+                    insert.setArray(parameter++, connection.createArrayOf("text", texts(unique, column)));
                 }
+                insert.setArray(parameter++, connection.createArrayOf("boolean",
+                        unique.stream().map(r -> r.reporterType.raisesPriority()).toArray(Boolean[]::new)));
                 insert.setArray(parameter++, connection.createArrayOf("bigint",
-                        firsts.values().stream().map(i -> auditIds[i]).toArray(Long[]::new)));
-                insert.setArray(parameter++, connection.createArrayOf("text", texts(audited, r -> r.reporterKey)));
-                insert.setArray(parameter++, connection.createArrayOf("text", texts(audited, r -> r.contentUrl)));
-                insert.setArray(parameter++, connection.createArrayOf("text",
-                        firsts.values().stream().map(actors::get).toArray(String[]::new)));
+                        filed.stream().map(i -> auditIds[i]).toArray(Long[]::new)));
                 insert.setArray(parameter, connection.createArrayOf("text",
-                        texts(audited, AbuseReport::receivedDetails)));
+                        filed.stream().map(actors::get).toArray(String[]::new)));
                 Map<String, Long> inserted = new HashMap<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
-                        inserted.put(dedupKey(rows.getString(2), rows.getString(3)), rows.getLong(1));
+                        AbuseReport report = reports.get(firsts.get(dedupKey(rows.getString(1), rows.getString(2))));
+                        report.customerId = rows.getObject(3, Long.class);
+                        report.caseId = rows.getObject(4, Long.class);
+                        inserted.put(dedupKey(report.reporterKey, report.contentUrl), rows.getObject(5, Long.class));
                     }
                 }
                 return inserted;
@@ -130,7 +161,12 @@ public class AbuseReport extends PanacheEntityBase {
         boolean[] inserted = new boolean[reports.size()];
         for (int i = 0; i < reports.size(); i++) {
             AbuseReport report = reports.get(i);
-            Long id = ids.remove(dedupKey(report.reporterKey, report.contentUrl));
+            String key = dedupKey(report.reporterKey, report.contentUrl);
+            AbuseReport first = reports.get(firsts.get(key));
+            report.customerId = first.customerId;
+            report.caseId = first.caseId;
+            // the first of equal reports takes the id; a null is what a conflict or a missing case leaves
+            Long id = firsts.get(key) == i ? ids.get(key) : null;
             inserted[i] = id != null;
             if (inserted[i]) {
                 report.id = id;
@@ -141,11 +177,6 @@ public class AbuseReport extends PanacheEntityBase {
 
     private static String[] texts(List<AbuseReport> reports, Function<AbuseReport, Object> column) {
         return reports.stream().map(column).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
-    }
-
-    /** The details of a report's {@code report.received} audit entry. */
-    private static String receivedDetails(AbuseReport report) {
-        return "case=" + report.caseId + "; reporter=" + report.reporterType + "; url=" + report.contentUrl;
     }
 
     private static String dedupKey(String reporterKey, String contentUrl) {

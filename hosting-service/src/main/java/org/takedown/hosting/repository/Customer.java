@@ -75,14 +75,22 @@ public class Customer extends PanacheEntityBase {
 
     /** The customer owning a host: the exact domain, or the closest parent domain (api.parler.com → parler.com). */
     public static Optional<Customer> findByHost(String host) {
-        String candidate = host.toLowerCase();
-        while (candidate.contains(".")) {
+        for (String candidate : domainsOwning(host)) {
             Optional<Customer> owner = findByDomain(candidate);
             if (owner.isPresent()) {
                 return owner;
             }
-            candidate = candidate.substring(candidate.indexOf('.') + 1);
         }
         return Optional.empty();
+    }
+
+    /** The registered domains that would own a host, closest first: media.parler.com, then parler.com. */
+    public static List<String> domainsOwning(String host) {
+        List<String> candidates = new ArrayList<>();
+        for (String candidate = host.toLowerCase(); candidate.contains(".");
+                candidate = candidate.substring(candidate.indexOf('.') + 1)) {
+            candidates.add(candidate);
+        }
+        return candidates;
     }
 }

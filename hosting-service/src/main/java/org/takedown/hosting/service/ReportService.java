@@ -79,19 +79,22 @@ public class ReportService {
     }
 
     /**
-     * Files checked submissions in order, in the caller's transaction. A refusal (no such customer, terminated, ...)
-     * is decided before that submission writes anything, so it leaves the others' work intact. Reports whose case
-     * needs no change are inserted together; one that opens, reopens or raises its case is first checked for a
-     * duplicate, so that a duplicate never changes a case.
+     * Files checked submissions, in the caller's transaction. First, in one statement, every report that names no
+     * customer and whose resource's owner has a live case that takes it as it is (AbuseReport.insertNew); then the
+     * others in order. A refusal (no such customer, terminated, ...) is decided before that submission writes
+     * anything, so it leaves the others' work intact. Reports whose case needs no change are inserted together; one
+     * that opens, reopens or raises its case is first checked for a duplicate, so that a duplicate never changes a
+     * case.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Outcome> fileAll(List<Submission> submissions) {
         Outcome[] outcomes = new Outcome[submissions.size()];
+        List<Integer> rest = fileOnLiveCases(submissions, outcomes);
         Map<String, CustomerRef> customers = new HashMap<>();
         Map<String, AbuseCase> liveCases = new HashMap<>();
         List<Integer> waiting = new ArrayList<>();
         List<AbuseReport> reports = new ArrayList<>();
-        for (int i = 0; i < submissions.size(); i++) {
+        for (int i : rest) {
             Submission submission = submissions.get(i);
             NewReport request = submission.request();
             AbuseReport report;
@@ -143,7 +146,38 @@ public class ReportService {
         return reporter.raisesPriority() && abuseCase.priority.ordinal() < Priority.HIGH.ordinal();
     }
 
-    /** Inserts the waiting reports with an audit entry each, answers each duplicate with the known report. */
+    /**
+     * The one-statement path: files each report that names no customer on its owner's live case, when that case
+     * needs no change, and answers it. Returns the indices of the submissions it left, in order.
+     */
+    private List<Integer> fileOnLiveCases(List<Submission> submissions, Outcome[] outcomes) {
+        List<Integer> candidates = new ArrayList<>();
+        List<AbuseReport> reports = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            if (submissions.get(i).request().customerId() != null) {
+                continue;
+            }
+            try {
+                reports.add(newReport(submissions.get(i)));
+                candidates.add(i);
+            } catch (ProblemException refusal) {
+                // left to the path that answers refusals
+            }
+        }
+        insert(candidates, reports, submissions, outcomes);
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            if (outcomes[i] == null) {
+                rest.add(i);
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * Inserts the waiting reports with an audit entry each, answers each duplicate with the known report, and leaves
+     * unanswered each report that is still without a case.
+     */
     private void insert(List<Integer> waiting, List<AbuseReport> reports, List<Submission> submissions,
             Outcome[] outcomes) {
         if (reports.isEmpty()) {
@@ -153,9 +187,12 @@ public class ReportService {
         boolean[] inserted = AbuseReport.insertNew(reports, actors, audit.reserveIds(reports.size()));
         for (int j = 0; j < inserted.length; j++) {
             AbuseReport report = reports.get(j);
-            outcomes[waiting.get(j)] = inserted[j] ? new Outcome(new Intake(report, false), null)
-                    : new Outcome(new Intake(AbuseReport.findDuplicate(report.reporterKey, report.contentUrl)
-                            .orElseThrow(), true), null);
+            if (inserted[j]) {
+                outcomes[waiting.get(j)] = new Outcome(new Intake(report, false), null);
+            } else if (report.caseId != null) {
+                outcomes[waiting.get(j)] = new Outcome(new Intake(AbuseReport.findDuplicate(report.reporterKey,
+                        report.contentUrl).orElseThrow(), true), null);
+            }
         }
         waiting.clear();
         reports.clear();
