@@ -42,6 +42,8 @@ else
 fi
 FANOUT_LISTINGS=${BENCH_FANOUT_LISTINGS:-10000}
 FANOUT_EVIDENCE=${BENCH_FANOUT_EVIDENCE:-1}
+# the customers the second intake figure spreads its reports over (bench/NOTES.md, round 19); 0 leaves it out
+INTAKE_CUSTOMERS=${BENCH_INTAKE_CUSTOMERS:-32}
 RELAY_WARMUPS=${BENCH_RELAY_WARMUPS:-3}
 PROP_RATES=${BENCH_PROP_RATES:-"50 100 200 400 1000"}
 # the propagation warm-up: a rate that leaves the four JIT compilers CPU to finish on two cores (bench/NOTES.md,
@@ -377,21 +379,28 @@ if [ "$PROBE" = 404 ] || [ "$PROBE" = 405 ] || [ "$PROBE" = 000 ]; then
   "${BENCH[@]}" note --figure intake "endpoint missing (POST /reports answered $PROBE)"
   INTAKE=0
 else
-  curl -s -o "$OUT/intake-customer.json" --max-time 30 -X POST "$AWS/customers" -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $ADMIN_TOKEN" \
-    -d "{\"legalName\":\"Bench Intake $(date +%s)\",\"domains\":[\"$INTAKE_RESOURCE\"],\"resources\":[{\"hostname\":\"$INTAKE_RESOURCE\"}]}" || true
+  # one customer for the intake figure, and INTAKE_CUSTOMERS more for the spread one (h0.RESOURCE, h1.RESOURCE, ...)
+  for host in $INTAKE_RESOURCE $(seq -f "h%g.$INTAKE_RESOURCE" 0 $((INTAKE_CUSTOMERS - 1))); do
+    curl -s -o "$OUT/intake-customer-$host.json" --max-time 30 -X POST "$AWS/customers" \
+      -H 'Content-Type: application/json' -H "Authorization: Bearer $ADMIN_TOKEN" \
+      -d "{\"legalName\":\"Bench Intake $host\",\"domains\":[\"$host\"],\"resources\":[{\"hostname\":\"$host\"}]}" || true
+  done
   INTAKE=1
 fi
+SPREAD=$(( INTAKE == 1 && INTAKE_CUSTOMERS > 1 ? 1 : 0 ))
 export BENCH_TOKEN=$REPORTER_TOKEN BENCH_RESOURCE=$INTAKE_RESOURCE # read by post-report.lua
+# the spread figure: the same script, each request for the next of the INTAKE_CUSTOMERS customers
+spread_run() { BENCH_HOSTS=$INTAKE_CUSTOMERS wrk_run intake-spread "$AWS" bench/wrk/post-report.lua "$@"; }
 log "Warm-up: pgbench $(( WARMUP < 10 ? WARMUP : 10 ))s, the bare service ${WARMUP}s, intake ${WARMUP}s"
 pgbench -n -c $CONNECTIONS -j 2 -T $(( WARMUP < 10 ? WARMUP : 10 )) -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-warmup.txt" 2>&1
 wrk_run baseline-insert "$BASELINE" bench/wrk/post-row.lua warmup $WARMUP
 [ $INTAKE = 0 ] || wrk_run intake "$AWS" bench/wrk/post-report.lua warmup $WARMUP
+[ $SPREAD = 0 ] || spread_run warmup $(( WARMUP < 20 ? WARMUP : 20 ))
 rss_sampler baseline-insert baseline $BASELINE_PID; BASELINE_SAMPLER=$!
 [ $INTAKE = 0 ] || { rss_sampler intake aws $AWS_PID; AWS_SAMPLER=$!; }
-PG_FILES=() BASELINE_FILES=() INTAKE_FILES=()
+PG_FILES=() BASELINE_FILES=() INTAKE_FILES=() SPREAD_FILES=()
 for run in $(seq 1 "$RUNS"); do
-  log "Round $run of $RUNS: pgbench, the bare service, intake, ${DURATION}s each"
+  log "Round $run of $RUNS: pgbench, the bare service, intake, intake over $INTAKE_CUSTOMERS customers, ${DURATION}s each"
   pgbench -n -c $CONNECTIONS -j 2 -T $DURATION -f bench/pgbench/insert.sql bench_pgbench > "$OUT/pgbench-$run.txt" 2>&1 || true
   PG_FILES+=("$OUT/pgbench-$run.txt")
   wrk_run baseline-insert "$BASELINE" bench/wrk/post-row.lua $run $DURATION
@@ -400,12 +409,17 @@ for run in $(seq 1 "$RUNS"); do
     wrk_run intake "$AWS" bench/wrk/post-report.lua $run $DURATION
     INTAKE_FILES+=("$OUT/intake-$run.txt")
   fi
+  if [ $SPREAD = 1 ]; then
+    spread_run $run $DURATION
+    SPREAD_FILES+=("$OUT/intake-spread-$run.txt")
+  fi
 done
 touch "$OUT/baseline-insert.rss-stop" "$OUT/intake.rss-stop"
 wait $BASELINE_SAMPLER ${AWS_SAMPLER:-} || true
 "${BENCH[@]}" pgbench "${PG_FILES[@]}"
 "${BENCH[@]}" wrk --figure baseline-insert "${BASELINE_FILES[@]}"
 [ $INTAKE = 0 ] || "${BENCH[@]}" wrk --figure intake "${INTAKE_FILES[@]}"
+[ $SPREAD = 0 ] || "${BENCH[@]}" wrk --figure intake-spread --customers $INTAKE_CUSTOMERS "${SPREAD_FILES[@]}"
 fi # intake
 
 # ---------------------------------------------------------------- propagation, fan-out, statistics

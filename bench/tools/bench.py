@@ -289,7 +289,7 @@ def wrk_result(args):
     record(args.results, args.figure, status=status, runs=len(runs), value=median([r["rps"] for r in runs]),
            unit="req/s", p99Ms=median([r["p99Ms"] for r in runs]), errors=errors, requests=requests,
            note=None if status == "measured" else f"{errors} of {requests} requests failed or were not 2xx",
-           samples=[r["rps"] for r in runs])
+           samples=[r["rps"] for r in runs], **({"customers": args.customers} if args.customers else {}))
 
 
 def pgbench_result(args):
@@ -918,6 +918,12 @@ def render(args):
     table.append(["report intake, 16 connections", value(intake), value(pg) + " (pgbench)", r, verdict])
     r, verdict = ratio(intake, base, 1.0)
     table.append(["report intake, 16 connections", value(intake), value(base) + " (bare service)", r, verdict])
+    spread = one("intake-spread")
+    if spread.get("status") != "not measured":
+        label = f"report intake over {spread.get('customers')} customers, 16 connections"
+        for yardstick, name, target in ((pg, "pgbench", 0.5), (base, "bare service", 1.0)):
+            r, verdict = ratio(spread, yardstick, target)
+            table.append([label, value(spread), f"{value(yardstick)} ({name})", r, verdict])
     r, verdict = ratio(relay, emitter, 0.8)
     if relay.get("roundRatios"):
         r += " (rounds " + ", ".join(f"{x:.2f}" for x in relay["roundRatios"]) + ")"
@@ -1143,6 +1149,7 @@ def main():
 
     p = sub.add_parser("wrk")
     p.add_argument("--figure", required=True)
+    p.add_argument("--customers", type=int, help="the customers an intake figure spread its reports over")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=wrk_result)
 
