@@ -888,6 +888,15 @@ def sustains(p):
             and p["arrivedAtBoth"] >= p["decisions"] and not p["backlogGrowing"] and p["p95Ms"] <= 1000)
 
 
+def round_ratios(figure, yardstick):
+    """The ratio in each round, when both figures ran once per round (the intake figures, since round 13): shown
+    beside the ratio of the medians, which is what the verdict reads."""
+    a, b = figure.get("samples") or [], yardstick.get("samples") or []
+    if len(a) < 2 or len(a) != len(b) or not all(b):
+        return ""
+    return " (rounds " + ", ".join(f"{x / y:.2f}" for x, y in zip(a, b)) + ")"
+
+
 def render(args):
     rows = [json.loads(line) for line in open(args.results) if line.strip()]
     by = lambda figure: [r for r in rows if r["figure"] == figure]
@@ -914,16 +923,15 @@ def render(args):
     r, verdict = ratio(base, pg, 0)
     table.append(["bare REST + Panache insert, 16 connections", value(base), value(pg) + " (pgbench)", r,
                   "context: the stack's own cost"])
-    r, verdict = ratio(intake, pg, 0.5)
-    table.append(["report intake, 16 connections", value(intake), value(pg) + " (pgbench)", r, verdict])
-    r, verdict = ratio(intake, base, 1.0)
-    table.append(["report intake, 16 connections", value(intake), value(base) + " (bare service)", r, verdict])
     spread = one("intake-spread")
+    figures = [("report intake, 16 connections", intake)]
     if spread.get("status") != "not measured":
-        label = f"report intake over {spread.get('customers')} customers, 16 connections"
+        figures.append((f"report intake over {spread.get('customers')} customers, 16 connections", spread))
+    for label, figure in figures:
         for yardstick, name, target in ((pg, "pgbench", 0.5), (base, "bare service", 1.0)):
-            r, verdict = ratio(spread, yardstick, target)
-            table.append([label, value(spread), f"{value(yardstick)} ({name})", r, verdict])
+            r, verdict = ratio(figure, yardstick, target)
+            table.append([label, value(figure), f"{value(yardstick)} ({name})", r + round_ratios(figure, yardstick),
+                          verdict])
     r, verdict = ratio(relay, emitter, 0.8)
     if relay.get("roundRatios"):
         r += " (rounds " + ", ".join(f"{x:.2f}" for x in relay["roundRatios"]) + ")"
