@@ -11,6 +11,13 @@ public record CustomerRef(Long id, CustomerStatus status) {
                 .getResultStream().findFirst();
     }
 
+    /** The owner of a hosted resource, in one query. */
+    public static Optional<CustomerRef> ownerOf(String hostname) {
+        return Customer.getEntityManager().createQuery("select new org.takedown.hosting.repository.CustomerRef(c.id,"
+                + " c.status) from HostedResource h, Customer c where c.id = h.customerId and h.hostname = ?1",
+                CustomerRef.class).setParameter(1, hostname.toLowerCase()).getResultStream().findFirst();
+    }
+
     public static CustomerRef of(Customer customer) {
         return new CustomerRef(customer.id, customer.status);
     }

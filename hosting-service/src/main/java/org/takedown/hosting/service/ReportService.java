@@ -7,14 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.takedown.common.audit.AuditTrail;
-import org.takedown.common.event.Category;
 import org.takedown.common.rest.ProblemException;
 import org.takedown.common.time.TakedownClock;
 import org.takedown.hosting.repository.AbuseCase;
@@ -25,7 +23,6 @@ import org.takedown.hosting.repository.CustomerRef;
 import org.takedown.hosting.repository.CustomerStatus;
 import org.takedown.hosting.repository.Priority;
 import org.takedown.hosting.repository.ReporterType;
-import org.takedown.hosting.repository.ResourceOwner;
 import org.takedown.hosting.rest.Requests.NewReport;
 
 /**
@@ -103,7 +100,7 @@ public class ReportService {
                 report = newReport(submission);
                 String host = report.resource;
                 customer = customers.computeIfAbsent(request.customerId() + "|" + request.resource() + "|" + host,
-                        k -> targetCustomer(request, host, liveCases));
+                        k -> targetCustomer(request, host));
                 if (customer.status() == CustomerStatus.TERMINATED) {
                     throw ProblemException.invalid("customerId", "customer " + customer.id() + " is terminated");
                 }
@@ -115,7 +112,7 @@ public class ReportService {
                 continue;
             }
             report.customerId = customer.id();
-            String caseKey = caseKey(customer.id(), request.category());
+            String caseKey = customer.id() + "|" + request.category();
             AbuseCase live = liveCases.computeIfAbsent(caseKey,
                     k -> AbuseCase.live(customer.id(), request.category()).orElse(null));
             if (live != null && live.state != CaseState.CURED && !raises(live, request.reporterType())) {
@@ -214,41 +211,25 @@ public class ReportService {
         return report;
     }
 
-    /**
-     * The named customer, else the owner of the named resource, else the owner of the content URL's domain. A
-     * resource's owner is read together with its live case for the report's category, which joins {@code liveCases}.
-     */
-    private static CustomerRef targetCustomer(NewReport request, String contentHost, Map<String, AbuseCase> liveCases) {
+    /** The named customer, else the owner of the named resource, else the owner of the content URL's domain. */
+    private static CustomerRef targetCustomer(NewReport request, String contentHost) {
         if (request.customerId() != null) {
             CustomerRef customer = CustomerRef.byId(request.customerId())
                     .orElseThrow(() -> ProblemException.invalid("customerId", "no such customer"));
-            if (request.resource() != null && ownerOf(request.resource(), request.category(), liveCases)
+            if (request.resource() != null && CustomerRef.ownerOf(request.resource())
                     .filter(owner -> !owner.id().equals(customer.id())).isPresent()) {
                 throw ProblemException.invalid("resource", "belongs to another customer");
             }
             return customer;
         }
         if (request.resource() != null) {
-            return ownerOf(request.resource(), request.category(), liveCases)
+            return CustomerRef.ownerOf(request.resource())
                     .or(() -> Customer.findByHost(request.resource()).map(CustomerRef::of))
                     .orElseThrow(() -> ProblemException.invalid("resource", "is not hosted here"));
         }
-        return ownerOf(contentHost, request.category(), liveCases)
-                .or(() -> Customer.findByHost(contentHost).map(CustomerRef::of))
+        return CustomerRef.ownerOf(contentHost).or(() -> Customer.findByHost(contentHost).map(CustomerRef::of))
                 .orElseThrow(() -> ProblemException.invalid("contentUrl", "its domain matches no customer; name "
                         + "the customerId or resource"));
-    }
-
-    private static Optional<CustomerRef> ownerOf(String hostname, Category area, Map<String, AbuseCase> liveCases) {
-        return ResourceOwner.of(hostname, area).map(owner -> {
-            // a case this transaction has already read or opened stays the one it works with
-            owner.liveCase().ifPresent(live -> liveCases.putIfAbsent(caseKey(owner.customer().id(), area), live));
-            return owner.customer();
-        });
-    }
-
-    private static String caseKey(Long customerId, Category area) {
-        return customerId + "|" + area;
     }
 
     private static String hostOf(String url) {
