@@ -270,6 +270,34 @@ class ReportBatchingTest {
     }
 
     @Test
+    void theStatementAloneCommitsWhatItFilesAndLeavesTheRestUnanswered() {
+        String domain = Api.uniqueDomain("batch-alone");
+        long customer = Api.customer("Batch Alone LLC", domain);
+        Instant at = Api.now().minusSeconds(60);
+        int caseId = post(Api.report("USER", "opener", "https://" + domain + "/p/0", "SPAM", at)).then()
+                .statusCode(201).extract().path("caseId");
+        Submission known = report(ReporterType.USER, null, "https://" + domain + "/p/1", Category.SPAM, at);
+        reports.submit(known);
+        Submission onLiveCase = report(ReporterType.USER, null, "https://" + domain + "/p/2", Category.SPAM, at);
+        Submission opening = report(ReporterType.USER, null, "https://" + domain + "/p/3",
+                Category.VIOLENCE_INCITEMENT, at);
+        Submission named = report(ReporterType.USER, customer, "https://" + domain + "/p/4", Category.SPAM, at);
+
+        List<Outcome> outcomes = reports.fileOnLiveCasesAlone(List.of(known, onLiveCase, opening, named));
+
+        assertEquals(Arrays.asList(null, onLiveCase.request().contentUrl(), null, null), outcomes.stream()
+                .map(o -> o == null ? null : o.intake().report().contentUrl).toList());
+        AbuseReport filed = outcomes.get(1).intake().report();
+        // committed by the statement itself: another transaction sees the report and its audit entry
+        as(REVIEWER).get("/reports/" + filed.id).then().statusCode(200).body("caseId", equalTo(caseId));
+        as(ADMIN).queryParam("entityType", "report").queryParam("entityId", filed.id).get("/audit").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].actor", equalTo("reporter-1"));
+        as(REVIEWER).get("/cases/" + caseId).then().body("reportCount", equalTo(3));
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .call(() -> reports.fileOnLiveCasesAlone(List.of(onLiveCase))), "never inside a transaction");
+    }
+
+    @Test
     void theStatementFindsTheLiveCaseByHostedResourceOrClosestRegisteredDomain() {
         String domain = Api.uniqueDomain("batch-owner");
         Api.customer("Batch Owner LLC", domain);

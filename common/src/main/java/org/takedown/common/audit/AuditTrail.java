@@ -1,5 +1,9 @@
 package org.takedown.common.audit;
 
+import java.util.Arrays;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,8 +19,15 @@ public class AuditTrail {
     /** The actor for changes a timer or an incoming event made rather than a person. */
     public static final String SYSTEM = "system";
 
+    /** How many ids {@link #takeIds} reserves at a time: a round trip to the sequence per 50 of them. */
+    private static final int RESERVED_AHEAD = 500;
+
     @Inject
     TakedownClock clock;
+
+    /** Ids reserved for {@link #takeIds} and not taken yet, from {@code nextSpare} on; guarded by this. */
+    private long[] spare = new long[0];
+    private int nextSpare;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String actor, String action, String entityType, Object entityId, String details) {
@@ -45,5 +56,19 @@ public class AuditTrail {
             ids[i] = ((Number) generator.generate(session, null)).longValue();
         }
         return ids;
+    }
+
+    /**
+     * {@link #reserveIds} for a statement that commits on its own, outside any transaction of the caller's. The ids
+     * are reserved ahead, in transactions of their own, so that most such statements cost no round trip for them; an
+     * id reserved and never used leaves a gap, as a rolled-back insert does.
+     */
+    public synchronized long[] takeIds(int count) {
+        if (spare.length - nextSpare < count) {
+            spare = QuarkusTransaction.requiringNew().call(() -> reserveIds(Math.max(count, RESERVED_AHEAD)));
+            nextSpare = 0;
+        }
+        nextSpare += count;
+        return Arrays.copyOfRange(spare, nextSpare - count, nextSpare);
     }
 }

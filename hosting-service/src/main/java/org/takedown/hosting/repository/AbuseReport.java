@@ -1,7 +1,9 @@
 package org.takedown.hosting.repository;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -122,42 +124,49 @@ public class AbuseReport extends PanacheEntityBase {
      * inserted; one with a case that was not is a duplicate (of a stored report, or of an earlier one in the list).
      */
     public static boolean[] insertNew(List<AbuseReport> reports, List<String> actors, long[] auditIds) {
+        return getEntityManager().unwrap(Session.class)
+                .doReturningWork(connection -> insertNew(connection, reports, actors, auditIds));
+    }
+
+    /**
+     * {@link #insertNew(List, List, long[])} on a connection of the caller's: on one in autocommit mode the statement
+     * is a transaction of its own, and its commit travels with it.
+     */
+    public static boolean[] insertNew(Connection connection, List<AbuseReport> reports, List<String> actors,
+            long[] auditIds) throws SQLException {
         // the first of equal reports in the list is the one the statement files; the others share its case
         Map<String, Integer> firsts = new LinkedHashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             firsts.putIfAbsent(dedupKey(reports.get(i).reporterKey, reports.get(i).contentUrl), i);
         }
         List<Integer> filed = List.copyOf(firsts.values());
-        Map<String, Long> ids = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(FILE_NEW_REPORTS)) {
-                List<AbuseReport> unique = filed.stream().map(reports::get).toList();
-                List<Function<AbuseReport, Object>> columns = List.of(r -> r.reporterType.name(), r -> r.reporterKey,
-                        r -> r.customerId, r -> r.caseId, r -> r.resource, r -> r.contentUrl, r -> r.excerpt,
-                        r -> r.evidenceSha256, r -> r.observedAt.toString(), r -> r.category.name(),
-                        r -> r.receivedAt.toString(),
-                        r -> r.resource == null ? null : String.join(",", Customer.domainsOwning(r.resource)));
-                int parameter = 1;
-                for (Function<AbuseReport, Object> column : columns) {
-                    insert.setArray(parameter++, connection.createArrayOf("text", texts(unique, column)));
-                }
-                insert.setArray(parameter++, connection.createArrayOf("boolean",
-                        unique.stream().map(r -> r.reporterType.raisesPriority()).toArray(Boolean[]::new)));
-                insert.setArray(parameter++, connection.createArrayOf("bigint",
-                        filed.stream().map(i -> auditIds[i]).toArray(Long[]::new)));
-                insert.setArray(parameter, connection.createArrayOf("text",
-                        filed.stream().map(actors::get).toArray(String[]::new)));
-                Map<String, Long> inserted = new HashMap<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        AbuseReport report = reports.get(firsts.get(dedupKey(rows.getString(1), rows.getString(2))));
-                        report.customerId = rows.getObject(3, Long.class);
-                        report.caseId = rows.getObject(4, Long.class);
-                        inserted.put(dedupKey(report.reporterKey, report.contentUrl), rows.getObject(5, Long.class));
-                    }
-                }
-                return inserted;
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(FILE_NEW_REPORTS)) {
+            List<AbuseReport> unique = filed.stream().map(reports::get).toList();
+            List<Function<AbuseReport, Object>> columns = List.of(r -> r.reporterType.name(), r -> r.reporterKey,
+                    r -> r.customerId, r -> r.caseId, r -> r.resource, r -> r.contentUrl, r -> r.excerpt,
+                    r -> r.evidenceSha256, r -> r.observedAt.toString(), r -> r.category.name(),
+                    r -> r.receivedAt.toString(),
+                    r -> r.resource == null ? null : String.join(",", Customer.domainsOwning(r.resource)));
+            int parameter = 1;
+            for (Function<AbuseReport, Object> column : columns) {
+                insert.setArray(parameter++, connection.createArrayOf("text", texts(unique, column)));
             }
-        });
+            insert.setArray(parameter++, connection.createArrayOf("boolean",
+                    unique.stream().map(r -> r.reporterType.raisesPriority()).toArray(Boolean[]::new)));
+            insert.setArray(parameter++, connection.createArrayOf("bigint",
+                    filed.stream().map(i -> auditIds[i]).toArray(Long[]::new)));
+            insert.setArray(parameter, connection.createArrayOf("text",
+                    filed.stream().map(actors::get).toArray(String[]::new)));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    AbuseReport report = reports.get(firsts.get(dedupKey(rows.getString(1), rows.getString(2))));
+                    report.customerId = rows.getObject(3, Long.class);
+                    report.caseId = rows.getObject(4, Long.class);
+                    ids.put(dedupKey(report.reporterKey, report.contentUrl), rows.getObject(5, Long.class));
+                }
+            }
+        }
         boolean[] inserted = new boolean[reports.size()];
         for (int i = 0; i < reports.size(); i++) {
             AbuseReport report = reports.get(i);

@@ -6,6 +6,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 import jakarta.annotation.security.PermitAll;
@@ -72,10 +73,14 @@ public class ReportResource {
     @Operation(summary = "Report abusive content: 201 for a new report, 200 with duplicate=true for a known one")
     public Uni<Response> submit(@HeaderParam(IdempotentRequests.HEADER) String key,
             @Valid @NotNull NewReport request, @Context HttpServerRequest http) {
+        // the request's event loop writes the answer, so that the report writer's thread only files reports
+        io.vertx.core.Context requestContext = Vertx.currentContext();
         return identities.getDeferredIdentity().chain(identity -> {
             Submission submission = submission(identity, request, http);
             if (key == null) {
-                return Uni.createFrom().completionStage(batcher.submit(submission)).map(ReportResource::answer);
+                return Uni.createFrom().completionStage(batcher.submit(submission))
+                        .emitOn(answer -> requestContext.runOnContext(ignored -> answer.run()))
+                        .map(ReportResource::answer);
             }
             return Uni.createFrom().item(() -> idempotency.execute(key, submission.actor(), request,
                     () -> answer(reports.submit(submission))))

@@ -25,11 +25,12 @@ import org.takedown.hosting.service.ReportService.Submission;
 
 /**
  * Group commit for report intake. A request hands its report to a writer thread and is answered when the writer has
- * filed it, without a thread waiting for it; each writer takes every report waiting at that moment, files them in one
- * transaction and answers each only after the commit, so a commit (and its WAL flush) is shared by all the reports it
- * holds. If that transaction fails, each of its reports is filed again in a transaction of its own, so that one
- * failing report fails alone and changes nothing for the others. With group commit off, a writer files one report
- * per transaction.
+ * filed it, without a thread waiting for it; each writer takes every report waiting at that moment, files them
+ * together and answers each only after the commit, so a commit (and its WAL flush) is shared by all the reports it
+ * holds. The reports on live cases go first, in one statement that commits on its own (one round trip); the others
+ * in one transaction. If that transaction fails, each of its reports is filed again in a transaction of its own, so
+ * that one failing report fails alone and changes nothing for the others. With group commit off, a writer files one
+ * report at a time.
  */
 @ApplicationScoped
 public class ReportBatcher {
@@ -116,6 +117,36 @@ public class ReportBatcher {
     }
 
     private void file(List<Waiting> batch) {
+        fileInTransaction(fileOnLiveCases(batch));
+    }
+
+    /**
+     * Files what the one statement takes (reports on live cases) in a statement that commits on its own, and answers
+     * those reports; returns the others. If the statement fails it changed nothing, and all are returned.
+     */
+    private List<Waiting> fileOnLiveCases(List<Waiting> batch) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = reports.fileOnLiveCasesAlone(batch.stream().map(Waiting::submission).toList());
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Filing %d reports on their live cases failed; filing them in a transaction", batch.size());
+            return batch;
+        }
+        List<Waiting> rest = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) == null) {
+                rest.add(batch.get(i));
+            } else {
+                batch.get(i).answer().complete(outcomes.get(i).intake());
+            }
+        }
+        return rest;
+    }
+
+    private void fileInTransaction(List<Waiting> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         List<Outcome> outcomes;
         try {
             outcomes = QuarkusTransaction.requiringNew()
@@ -125,7 +156,7 @@ public class ReportBatcher {
                 batch.get(0).answer().completeExceptionally(e);
             } else {
                 LOG.debugf(e, "A batch of %d reports failed; filing each on its own", batch.size());
-                batch.forEach(waiting -> file(List.of(waiting)));
+                batch.forEach(waiting -> fileInTransaction(List.of(waiting)));
             }
             return;
         }

@@ -1,12 +1,17 @@
 package org.takedown.hosting.service;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import io.agroal.api.AgroalDataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +61,9 @@ public class ReportService {
 
     @Inject
     TakedownClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Refuses what is wrong with the report itself, before it waits for a transaction. */
     public void check(NewReport request) {
@@ -144,12 +152,57 @@ public class ReportService {
     }
 
     /**
+     * The one-statement path on its own, for a writer's batch before {@link #fileAll}: the statement runs on a
+     * connection in autocommit mode, so that it is a transaction of its own and its commit travels with it, one round
+     * trip for the whole batch. Returns per submission the outcome of a report it filed, or null for one it left: a
+     * duplicate, case work, a named customer or a refusal, which {@link #fileAll} files in a transaction.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public List<Outcome> fileOnLiveCasesAlone(List<Submission> submissions) {
+        List<Integer> candidates = new ArrayList<>();
+        List<AbuseReport> reports = new ArrayList<>();
+        liveCaseCandidates(submissions, candidates, reports);
+        Outcome[] outcomes = new Outcome[submissions.size()];
+        if (reports.isEmpty()) {
+            return Arrays.asList(outcomes);
+        }
+        List<String> actors = candidates.stream().map(i -> submissions.get(i).actor()).toList();
+        long[] auditIds = audit.takeIds(reports.size());
+        boolean[] inserted;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            inserted = AbuseReport.insertNew(connection, reports, actors, auditIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not file reports on their live cases", e);
+        }
+        for (int j = 0; j < inserted.length; j++) {
+            if (inserted[j]) {
+                outcomes[candidates.get(j)] = new Outcome(new Intake(reports.get(j), false), null);
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /**
      * The one-statement path: files each report that names no customer on its owner's live case, when that case
      * needs no change, and answers it. Returns the indices of the submissions it left, in order.
      */
     private List<Integer> fileOnLiveCases(List<Submission> submissions, Outcome[] outcomes) {
         List<Integer> candidates = new ArrayList<>();
         List<AbuseReport> reports = new ArrayList<>();
+        liveCaseCandidates(submissions, candidates, reports);
+        insert(candidates, reports, submissions, outcomes);
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            if (outcomes[i] == null) {
+                rest.add(i);
+            }
+        }
+        return rest;
+    }
+
+    /** The submissions the one statement may file (those that name no customer), and their reports. */
+    private void liveCaseCandidates(List<Submission> submissions, List<Integer> candidates, List<AbuseReport> reports) {
         for (int i = 0; i < submissions.size(); i++) {
             if (submissions.get(i).request().customerId() != null) {
                 continue;
@@ -161,14 +214,6 @@ public class ReportService {
                 // left to the path that answers refusals
             }
         }
-        insert(candidates, reports, submissions, outcomes);
-        List<Integer> rest = new ArrayList<>();
-        for (int i = 0; i < submissions.size(); i++) {
-            if (outcomes[i] == null) {
-                rest.add(i);
-            }
-        }
-        return rest;
     }
 
     /**
