@@ -64,7 +64,7 @@ public interface HostingConfig {
         @WithDefault("1")
         int writers();
 
-        /** The most reports one transaction files. */
+        /** The most reports one batch holds: one statement, and one transaction for what it leaves. */
         @WithDefault("64")
         int maxBatch();
     }
