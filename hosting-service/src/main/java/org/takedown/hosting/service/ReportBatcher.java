@@ -150,7 +150,7 @@ public class ReportBatcher {
         List<Outcome> outcomes;
         try {
             outcomes = QuarkusTransaction.requiringNew()
-                    .call(() -> reports.fileAll(batch.stream().map(Waiting::submission).toList()));
+                    .call(() -> reports.fileLeftOver(batch.stream().map(Waiting::submission).toList()));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).answer().completeExceptionally(e);

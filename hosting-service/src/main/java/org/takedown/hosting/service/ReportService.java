@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -94,7 +95,23 @@ public class ReportService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Outcome> fileAll(List<Submission> submissions) {
         Outcome[] outcomes = new Outcome[submissions.size()];
-        List<Integer> rest = fileOnLiveCases(submissions, outcomes);
+        fileInOrder(submissions, fileOnLiveCases(submissions, outcomes), outcomes);
+        return List.of(outcomes);
+    }
+
+    /**
+     * What {@link #fileOnLiveCasesAlone} left (or all, when it failed and changed nothing), in the caller's
+     * transaction: as {@link #fileAll} without its statement, which has just had its turn with these.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> fileLeftOver(List<Submission> submissions) {
+        Outcome[] outcomes = new Outcome[submissions.size()];
+        fileInOrder(submissions, IntStream.range(0, submissions.size()).boxed().toList(), outcomes);
+        return List.of(outcomes);
+    }
+
+    /** Files the submissions at these indices in order, the general way: owner, live case, case work. */
+    private void fileInOrder(List<Submission> submissions, List<Integer> rest, Outcome[] outcomes) {
         Map<String, CustomerRef> customers = new HashMap<>();
         Map<String, AbuseCase> liveCases = new HashMap<>();
         List<Integer> waiting = new ArrayList<>();
@@ -144,7 +161,6 @@ public class ReportService {
             insert(waiting, reports, submissions, outcomes);
         }
         insert(waiting, reports, submissions, outcomes);
-        return List.of(outcomes);
     }
 
     private static boolean raises(AbuseCase abuseCase, ReporterType reporter) {
@@ -152,10 +168,10 @@ public class ReportService {
     }
 
     /**
-     * The one-statement path on its own, for a writer's batch before {@link #fileAll}: the statement runs on a
+     * The one-statement path on its own, for a writer's batch: the statement runs on a
      * connection in autocommit mode, so that it is a transaction of its own and its commit travels with it, one round
      * trip for the whole batch. Returns per submission the outcome of a report it filed, or null for one it left: a
-     * duplicate, case work, a named customer or a refusal, which {@link #fileAll} files in a transaction.
+     * duplicate, case work, a named customer or a refusal, which {@link #fileLeftOver} files in a transaction.
      */
     @Transactional(Transactional.TxType.NEVER)
     public List<Outcome> fileOnLiveCasesAlone(List<Submission> submissions) {
